@@ -1,0 +1,8 @@
+# Options attached to targets, never set globally.
+add_library(talent_options INTERFACE)
+target_compile_features(talent_options INTERFACE cxx_std_20)
+target_compile_options(talent_options INTERFACE -Wall -Wextra -Wshadow -Wnon-virtual-dtor)
+if(TALENT_SANITIZE)
+  target_compile_options(talent_options INTERFACE -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all)
+  target_link_options(talent_options INTERFACE -fsanitize=address,undefined)
+endif()

@@ -1,0 +1,50 @@
+// The four calls of the contract (../shared/spec/contract.md, section 1):
+// JSON text in, JSON text out. They never throw and never abort.
+#pragma once
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "talent/load_error.hpp"
+#include "talent/policy_pack.hpp"
+#include "talent/schema.hpp"
+
+namespace talent {
+
+inline constexpr const char* kResultSchema = "talent-result/1";
+inline constexpr const char* kTeamResultSchema = "talent-team-result/1";
+
+struct PackSource {
+  std::string_view pack;     // pack.json
+  std::string_view clauses;  // clauses.json
+};
+
+class Engine {
+ public:
+  // Loads the subject schemas and packs; nullopt with `errors` filled on any problem.
+  static std::optional<Engine> load(std::string_view subjects, const std::vector<PackSource>& packs, LoadErrors& errors);
+
+  std::string evaluate(std::string_view profile) const;
+  std::string check_team(std::string_view team) const;
+  std::string describe() const;
+  std::string version() const;
+
+  const std::vector<PolicyPack>& packs() const { return packs_; }
+  const SubjectSchema& subject(const std::string& name) const { return subjects_.at(name); }
+
+ private:
+  std::map<std::string, SubjectSchema> subjects_;
+  std::vector<PolicyPack> packs_;
+};
+
+// The engine with the packs compiled into this build.
+const Engine* builtin_engine();
+const LoadErrors& builtin_load_errors();
+
+std::string evaluate(std::string_view profile);
+std::string check_team(std::string_view team);
+std::string describe();
+std::string version();
+
+}  // namespace talent

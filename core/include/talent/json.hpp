@@ -1,0 +1,32 @@
+// The one JSON type of the engine. Order-preserving, so that answers list
+// outcomes, reasons and benefit fields in the order the packs declare them.
+// Built with JSON_NOEXCEPTION (see core/CMakeLists.txt): every access must
+// check types first; a call that would throw aborts instead.
+#pragma once
+#include <nlohmann/json.hpp>
+
+namespace talent {
+using Json = nlohmann::ordered_json;
+
+// Serialise without ever throwing on invalid UTF-8.
+inline std::string to_text(const Json& j) {
+  return j.dump(-1, ' ', false, Json::error_handler_t::replace);
+}
+
+inline const Json* member(const Json& object, const char* key) {
+  if (!object.is_object()) return nullptr;
+  auto it = object.find(key);
+  return it == object.end() ? nullptr : &*it;
+}
+
+// One reference token of a JSON pointer (RFC 6901).
+inline std::string pointer_token(const std::string& key) {
+  std::string out;
+  for (char c : key) {
+    if (c == '~') out += "~0";
+    else if (c == '/') out += "~1";
+    else out += c;
+  }
+  return out;
+}
+}  // namespace talent

@@ -1,0 +1,235 @@
+#include "talent/condition.hpp"
+
+#include <algorithm>
+
+#include "talent/policy_pack.hpp"
+
+namespace talent {
+
+const Preference& default_preference() {
+  static const Preference p = {Truth::Met, Truth::Unknown, Truth::Review, Truth::Unmet};
+  return p;
+}
+
+Truth all_of(Truth a, Truth b) {
+  static constexpr Truth order[] = {Truth::Unmet, Truth::Unknown, Truth::Review, Truth::Met};
+  for (Truth t : order)
+    if (a == t || b == t) return t;
+  return Truth::Met;
+}
+
+const std::string* find_binding(const Bindings& b, const std::string& name) {
+  for (const auto& [k, v] : b)
+    if (k == name) return &v;
+  return nullptr;
+}
+
+namespace {
+
+// The best of `truths` by `pref`, and the first position holding it.
+std::pair<Truth, int> choose(const std::vector<Truth>& truths, const Preference& pref) {
+  for (Truth t : pref)
+    for (std::size_t i = 0; i < truths.size(); ++i)
+      if (truths[i] == t) return {t, static_cast<int>(i)};
+  return {Truth::Unmet, -1};
+}
+
+double as_number(const Value& v) {
+  switch (v.kind) {
+    case Value::Kind::Boolean: return v.flag ? 1 : 0;
+    case Value::Kind::Enum: return v.rank;
+    case Value::Kind::Date: return v.date.year * 10000.0 + v.date.month * 100 + v.date.day;
+    default: return v.number;
+  }
+}
+
+bool compare(Op op, double x, double y) {
+  switch (op) {
+    case Op::Eq: return x == y;
+    case Op::Ne: return x != y;
+    case Op::Lt: return x < y;
+    case Op::Le: return x <= y;
+    case Op::Gt: return x > y;
+    case Op::Ge: return x >= y;
+    default: return false;
+  }
+}
+
+template <typename T>
+bool member_of(const std::vector<T>& set, const T& x) {
+  return std::find(set.begin(), set.end(), x) != set.end();
+}
+
+Truth compare_value(const Condition& c, const FieldSpec& spec, const Value& v) {
+  if (c.op == Op::Given) return v.known() ? Truth::Met : spec.absent_means_none ? Truth::Unmet : Truth::Unknown;
+  if (spec.type == FieldType::EnumList) {
+    if (c.op == Op::NotEmpty) return v.ranks.empty() ? Truth::Unmet : Truth::Met;
+    for (int r : v.ranks)
+      if (member_of(c.numbers, static_cast<double>(r))) return Truth::Met;
+    return Truth::Unmet;
+  }
+  if (spec.type == FieldType::RecordList) return v.records.empty() ? Truth::Unmet : Truth::Met;
+  if (!v.known()) {
+    if (!spec.absent_means_none) return Truth::Unknown;
+    // No value at all: only "is not" holds.
+    return c.op == Op::Ne || c.op == Op::NotIn ? Truth::Met : Truth::Unmet;
+  }
+  bool met;
+  if (spec.type == FieldType::Text) {
+    met = c.op == Op::In   ? member_of(c.strings, v.text)
+          : c.op == Op::NotIn ? !member_of(c.strings, v.text)
+          : c.op == Op::Eq  ? v.text == c.strings[0]
+                            : v.text != c.strings[0];
+  } else {
+    const double x = as_number(v);
+    met = c.op == Op::In      ? member_of(c.numbers, x)
+          : c.op == Op::NotIn ? !member_of(c.numbers, x)
+                              : compare(c.op, x, c.numbers[0]);
+  }
+  return met ? Truth::Met : Truth::Unmet;
+}
+
+// A count known only to lie in [lo, hi] meets `op threshold` when every
+// count in the range does; ops are monotonic, so the ends decide.
+Truth compare_range(Op op, double lo, double hi, double threshold) {
+  const bool at_lo = compare(op, lo, threshold), at_hi = compare(op, hi, threshold);
+  if (at_lo && at_hi) return Truth::Met;
+  if (!at_lo && !at_hi) return Truth::Unmet;
+  return Truth::Unknown;
+}
+
+Truth evaluate_quantifier(const Condition& c, const EvalContext& ctx) {
+  const FieldSpec& spec = ctx.schema->fields[c.field];
+  const std::vector<Record>& items = ctx.record->values[c.field].records;
+  std::vector<Truth> truths;
+  truths.reserve(items.size());
+  for (const Record& item : items) {
+    if (c.children.empty()) {
+      truths.push_back(Truth::Met);
+      continue;
+    }
+    Bindings ignored;
+    EvalContext inner{spec.item.get(), &item, ctx.outcomes, &ignored};
+    truths.push_back(evaluate_condition(c.children[0], inner, nullptr));
+  }
+  switch (c.kind) {
+    case Condition::Kind::Exists: return items.empty() ? Truth::Unmet : choose(truths, default_preference()).first;
+    case Condition::Kind::Every: {
+      Truth t = Truth::Met;
+      for (Truth x : truths) t = all_of(t, x);
+      return t;
+    }
+    default: {
+      const double met = static_cast<double>(std::count(truths.begin(), truths.end(), Truth::Met));
+      const double open = static_cast<double>(truths.size()) - met -
+                          static_cast<double>(std::count(truths.begin(), truths.end(), Truth::Unmet));
+      if (c.kind == Condition::Kind::Count) return compare_range(c.op, met, met + open, c.numbers[0]);
+      if (items.empty()) return Truth::Unmet;
+      const double n = static_cast<double>(items.size());
+      return compare_range(c.op, met / n, (met + open) / n, c.numbers[0]);
+    }
+  }
+}
+
+// Truth of a condition on its own, before reporting; bindings as a side effect.
+Truth evaluate_leaf(const Condition& c, const EvalContext& ctx, std::vector<Reason>* reasons, bool& spliced) {
+  switch (c.kind) {
+    case Condition::Kind::Compare: {
+      const FieldSpec& spec = ctx.schema->fields[c.field];
+      const Value& v = ctx.record->values[c.field];
+      Truth t = compare_value(c, spec, v);
+      if (t == Truth::Met && !c.bind.empty()) ctx.bindings->emplace_back(c.bind, value_key(spec, v));
+      return t;
+    }
+    case Condition::Kind::Outcome: {
+      const OutcomeResult& r = (*ctx.outcomes)[c.outcome];
+      if (!c.reports && reasons) {
+        reasons->insert(reasons->end(), r.reasons.begin(), r.reasons.end());
+        spliced = true;
+      }
+      if ((r.truth == Truth::Met || r.truth == Truth::Review) && !c.bind.empty() && !r.value.empty())
+        ctx.bindings->emplace_back(c.bind, r.value);
+      return r.truth;
+    }
+    case Condition::Kind::OutcomeValue: {
+      const OutcomeResult& r = (*ctx.outcomes)[c.outcome];
+      std::vector<Truth> truths;
+      for (std::size_t i = 0; i < r.route_truths.size(); ++i)
+        truths.push_back(member_of(c.strings, r.route_values[i]) ? r.route_truths[i] : Truth::Unmet);
+      auto [t, i] = choose(truths, *r.preference);
+      if ((t == Truth::Met || t == Truth::Review) && !c.bind.empty()) ctx.bindings->emplace_back(c.bind, r.route_values[i]);
+      return t;
+    }
+    case Condition::Kind::Bound: {
+      const std::string* v = find_binding(*ctx.bindings, c.binding);
+      if (!v) return Truth::Unknown;
+      const bool in = member_of(c.strings, *v);
+      return (c.op == Op::NotIn || c.op == Op::Ne) != in ? Truth::Met : Truth::Unmet;
+    }
+    default: return evaluate_quantifier(c, ctx);
+  }
+}
+
+}  // namespace
+
+Truth evaluate_condition(const Condition& c, const EvalContext& ctx, std::vector<Reason>* reasons) {
+  std::vector<Reason>* inner = c.reports ? nullptr : reasons;
+  Truth t;
+  if (c.kind == Condition::Kind::All) {
+    t = Truth::Met;
+    for (const Condition& child : c.children) t = all_of(t, evaluate_condition(child, ctx, inner));
+  } else if (c.kind == Condition::Kind::Any) {
+    std::vector<Truth> truths;
+    std::vector<std::vector<Reason>> parts(inner ? c.children.size() : 0);
+    for (std::size_t i = 0; i < c.children.size(); ++i)
+      truths.push_back(evaluate_condition(c.children[i], ctx, inner ? &parts[i] : nullptr));
+    int winner;
+    std::tie(t, winner) = choose(truths, default_preference());
+    if (inner) {
+      // A satisfied choice is explained by the alternative that satisfies it;
+      // an unsatisfied one by every alternative.
+      const bool decided = t == Truth::Met || t == Truth::Review;
+      for (std::size_t i = 0; i < parts.size(); ++i)
+        if (!decided || static_cast<int>(i) == winner) inner->insert(inner->end(), parts[i].begin(), parts[i].end());
+    }
+  } else {
+    bool spliced = false;
+    t = evaluate_leaf(c, ctx, inner, spliced);
+  }
+  if (t == Truth::Met && c.review_when_met) t = Truth::Review;
+  if (c.reports && reasons) reasons->push_back({&c.clause, &c.text, t, c.in_principle});
+  return t;
+}
+
+int missing_reasons(const Condition& c, const EvalContext& ctx, std::vector<Reason>& out) {
+  if (c.reports || c.kind == Condition::Kind::Outcome) {
+    std::vector<Reason> weighed;
+    Truth t = evaluate_condition(c, ctx, &weighed);
+    if (c.reports) {
+      if (t == Truth::Met || t == Truth::Review) return 0;
+      out.push_back(weighed.back());
+      return 1;
+    }
+    int n = 0;
+    for (const Reason& r : weighed)
+      if (r.truth != Truth::Met && r.truth != Truth::Review) out.push_back(r), ++n;
+    return n;
+  }
+  if (c.kind == Condition::Kind::All) {
+    int n = 0;
+    for (const Condition& child : c.children) n += missing_reasons(child, ctx, out);
+    return n;
+  }
+  // Any: the cheapest alternative.
+  int best = -1;
+  std::vector<Reason> best_reasons;
+  for (const Condition& child : c.children) {
+    std::vector<Reason> r;
+    int n = missing_reasons(child, ctx, r);
+    if (best < 0 || n < best) best = n, best_reasons = std::move(r);
+  }
+  out.insert(out.end(), best_reasons.begin(), best_reasons.end());
+  return std::max(best, 0);
+}
+
+}  // namespace talent

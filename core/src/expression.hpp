@@ -1,0 +1,23 @@
+// Benefit figures: evaluation of the pack's expressions (see policy_pack.hpp).
+#pragma once
+#include <optional>
+
+#include "talent/policy_pack.hpp"
+
+namespace talent {
+
+struct ExprContext {
+  const PolicyPack& pack;
+  const RecordSchema* schema;
+  const Record* record;
+  const Bindings& bindings;
+  const std::vector<std::optional<Json>>* fields;  // earlier fields of the benefit
+};
+
+// Unknown (a figure the profile does not give) is nullopt.
+std::optional<Json> evaluate_expr(const Expr& e, const ExprContext& ctx);
+
+// Amounts: rounded to the fen, and whole numbers written without a fraction.
+Json number_json(double x);
+
+}  // namespace talent

@@ -1,0 +1,234 @@
+#include "talent/subject.hpp"
+
+#include <cmath>
+#include <cstdio>
+
+namespace talent {
+namespace {
+
+// Deepest nesting of arrays and objects, counted without parsing, so that a
+// hostile input is refused before any recursive code sees it.
+int nesting_depth(std::string_view text) {
+  int depth = 0, deepest = 0;
+  bool in_string = false, escaped = false;
+  for (char c : text) {
+    if (in_string) {
+      if (escaped) escaped = false;
+      else if (c == '\\') escaped = true;
+      else if (c == '"') in_string = false;
+      continue;
+    }
+    if (c == '"') in_string = true;
+    else if (c == '[' || c == '{') deepest = std::max(deepest, ++depth);
+    else if (c == ']' || c == '}') --depth;
+  }
+  return deepest;
+}
+
+std::string describe_number(double x) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%g", x);
+  return buf;
+}
+
+class SubjectReader {
+ public:
+  SubjectReader(Subject& out) : out_(out) {}
+
+  void read_record(const RecordSchema& schema, const Json& object, const std::string& path, Record& record) {
+    record.values.assign(schema.fields.size(), Value{});
+    read_object(schema, object, "", path, record);
+  }
+
+  void derive(const RecordSchema& schema, Record& record) {
+    for (std::size_t i = 0; i < schema.fields.size(); ++i) {
+      const FieldSpec& f = schema.fields[i];
+      if (f.default_today && !record.values[i].known()) {
+        record.values[i].kind = Value::Kind::Date;
+        record.values[i].date = today();
+      }
+    }
+    for (std::size_t i = 0; i < schema.fields.size(); ++i) {
+      const FieldSpec& f = schema.fields[i];
+      if (f.derive_from.empty()) continue;
+      const Value& from = record.values[schema.find(f.derive_from)];
+      const Value& on = record.values[schema.find(f.derive_on)];
+      if (!from.known() || !on.known()) continue;
+      const int years = completed_years(from.date, on.date);
+      Value& target = record.values[i];
+      if (target.known()) {
+        if (static_cast<int>(target.number) != years)
+          out_.warnings.push_back({{"code", "derived_value_mismatch"},
+                                   {"path", "/" + f.derive_from},
+                                   {"message", f.path + " given as " + describe_number(target.number) + ", but " +
+                                                   f.derive_from + " gives " + std::to_string(years) + "; " + f.path +
+                                                   " is used"}});
+        continue;
+      }
+      if ((f.min && years < *f.min) || (f.max && years > *f.max)) {
+        error("/" + f.derive_from, "out_of_range",
+              f.derive_from + " gives " + f.path + " " + std::to_string(years) + ", outside " +
+                  describe_number(f.min.value_or(0)) + ".." + describe_number(f.max.value_or(0)));
+        continue;
+      }
+      target.kind = Value::Kind::Number;
+      target.number = years;
+    }
+  }
+
+ private:
+  Subject& out_;
+
+  void error(const std::string& path, const char* code, const std::string& message) {
+    out_.errors.push_back({path, code, message});
+  }
+
+  void read_object(const RecordSchema& schema, const Json& object, const std::string& prefix, const std::string& path,
+                   Record& record) {
+    for (auto it = object.begin(); it != object.end(); ++it) {
+      const std::string name = prefix.empty() ? it.key() : prefix + "." + it.key();
+      const std::string here = path + "/" + pointer_token(it.key());
+      if (schema.groups.count(name)) {
+        if (it->is_null()) continue;
+        if (!it->is_object()) error(here, "invalid_type", "expected an object");
+        else read_object(schema, *it, name, here, record);
+        continue;
+      }
+      int index = schema.find(name);
+      if (index < 0) {
+        out_.warnings.push_back({{"code", "unknown_field"}, {"path", here}, {"message", "ignored: not a field of this form"}});
+        continue;
+      }
+      read_value(schema.fields[index], *it, here, record.values[index]);
+    }
+  }
+
+  void read_value(const FieldSpec& f, const Json& j, const std::string& path, Value& v) {
+    if (j.is_null()) return;  // unknown; an unknown list is empty
+    switch (f.type) {
+      case FieldType::Boolean:
+        if (!j.is_boolean()) return error(path, "invalid_type", "expected true or false");
+        v.kind = Value::Kind::Boolean;
+        v.flag = j.get<bool>();
+        return;
+      case FieldType::Integer:
+      case FieldType::Number: {
+        if (!j.is_number()) return error(path, "invalid_type", "expected a number");
+        const double x = j.get<double>();
+        if (!std::isfinite(x)) return error(path, "out_of_range", "not a finite number");
+        if (f.type == FieldType::Integer && x != std::floor(x))
+          return error(path, "invalid_type", "expected a whole number");
+        if ((f.min && x < *f.min) || (f.max && x > *f.max) || (f.above && x <= *f.above))
+          return error(path, "out_of_range", describe_number(x) + " is outside " + range_text(f));
+        v.kind = Value::Kind::Number;
+        v.number = x;
+        return;
+      }
+      case FieldType::Enum:
+        if (!j.is_string()) return error(path, "invalid_type", "expected one of the listed values");
+        v.rank = f.rank_of(j.get<std::string>());
+        if (v.rank < 0) return error(path, "unknown_value", "'" + j.get<std::string>() + "' is not " + one_of(f));
+        v.kind = Value::Kind::Enum;
+        v.text = j.get<std::string>();
+        return;
+      case FieldType::Text:
+        if (!j.is_string()) return error(path, "invalid_type", "expected text");
+        if (f.max_length && j.get_ref<const std::string&>().size() > f.max_length)
+          return error(path, "out_of_range", "longer than " + std::to_string(f.max_length) + " bytes");
+        v.kind = Value::Kind::Text;
+        v.text = j.get<std::string>();
+        return;
+      case FieldType::Date: {
+        if (!j.is_string()) return error(path, "invalid_type", "expected a date, YYYY-MM-DD");
+        auto d = parse_date(j.get<std::string>());
+        if (!d) return error(path, "invalid_date", "'" + j.get<std::string>() + "' is not a date YYYY-MM-DD");
+        v.kind = Value::Kind::Date;
+        v.date = *d;
+        return;
+      }
+      case FieldType::EnumList: {
+        if (!j.is_array()) return error(path, "invalid_type", "expected a list");
+        v.kind = Value::Kind::EnumList;
+        for (std::size_t i = 0; i < j.size(); ++i) {
+          const std::string item = path + "/" + std::to_string(i);
+          if (!j[i].is_string()) {
+            error(item, "invalid_type", "expected one of the listed values");
+            continue;
+          }
+          int rank = f.rank_of(j[i].get<std::string>());
+          if (rank < 0) error(item, "unknown_value", "'" + j[i].get<std::string>() + "' is not " + one_of(f));
+          else v.ranks.push_back(rank);
+        }
+        return;
+      }
+      case FieldType::RecordList: {
+        if (!j.is_array()) return error(path, "invalid_type", "expected a list");
+        v.kind = Value::Kind::Records;
+        for (std::size_t i = 0; i < j.size(); ++i) {
+          const std::string item = path + "/" + std::to_string(i);
+          if (!j[i].is_object()) {
+            error(item, "invalid_type", "expected an object");
+            continue;
+          }
+          Record r;
+          read_record(*f.item, j[i], item, r);
+          v.records.push_back(std::move(r));
+        }
+        return;
+      }
+    }
+  }
+
+  static std::string one_of(const FieldSpec& f) {
+    std::string s = "one of ";
+    for (std::size_t i = 0; i < f.values.size(); ++i) s += (i ? ", " : "") + f.values[i];
+    return s;
+  }
+
+  static std::string range_text(const FieldSpec& f) {
+    std::string lo = f.above ? "(" + describe_number(*f.above) : "[" + describe_number(f.min.value_or(0));
+    std::string hi = f.max ? describe_number(*f.max) + "]" : "∞)";
+    return lo + ", " + hi;
+  }
+};
+
+}  // namespace
+
+Subject read_subject(const SubjectSchema& schema, std::string_view text) {
+  Subject out;
+  if (text.size() > kMaxInputBytes) {
+    out.errors.push_back({"", "too_large", "the input is " + std::to_string(text.size()) + " bytes; at most " +
+                                               std::to_string(kMaxInputBytes) + " are read"});
+    return out;
+  }
+  if (nesting_depth(text) > kMaxDepth) {
+    out.errors.push_back({"", "too_deep", "the input nests deeper than " + std::to_string(kMaxDepth) + " levels"});
+    return out;
+  }
+  Json doc = Json::parse(text.begin(), text.end(), nullptr, false);
+  if (doc.is_discarded()) {
+    out.errors.push_back({"", "invalid_json", "the input is not valid JSON (UTF-8)"});
+    return out;
+  }
+  if (!doc.is_object()) {
+    out.errors.push_back({"", "not_object", "expected a JSON object"});
+    return out;
+  }
+  SubjectReader reader(out);
+  reader.read_record(schema.record, doc, "", out.record);
+  if (out.errors.empty()) reader.derive(schema.record, out.record);
+  return out;
+}
+
+std::string value_key(const FieldSpec& spec, const Value& v) {
+  switch (v.kind) {
+    case Value::Kind::Boolean: return v.flag ? "true" : "false";
+    case Value::Kind::Enum: return spec.values[v.rank];
+    case Value::Kind::Text: return v.text;
+    case Value::Kind::Number: return describe_number(v.number);
+    case Value::Kind::Date: return format_date(v.date);
+    default: return "";
+  }
+}
+
+}  // namespace talent
