@@ -132,7 +132,7 @@ Truth evaluate_quantifier(const Condition& c, const EvalContext& ctx) {
 }
 
 // Truth of a condition on its own, before reporting; bindings as a side effect.
-Truth evaluate_leaf(const Condition& c, const EvalContext& ctx, std::vector<Reason>* reasons, bool& spliced) {
+Truth evaluate_leaf(const Condition& c, const EvalContext& ctx, std::vector<Reason>* reasons) {
   switch (c.kind) {
     case Condition::Kind::Compare: {
       const FieldSpec& spec = ctx.schema->fields[c.field];
@@ -143,10 +143,7 @@ Truth evaluate_leaf(const Condition& c, const EvalContext& ctx, std::vector<Reas
     }
     case Condition::Kind::Outcome: {
       const OutcomeResult& r = (*ctx.outcomes)[c.outcome];
-      if (!c.reports && reasons) {
-        reasons->insert(reasons->end(), r.reasons.begin(), r.reasons.end());
-        spliced = true;
-      }
+      if (!c.reports && reasons) reasons->insert(reasons->end(), r.reasons.begin(), r.reasons.end());
       if ((r.truth == Truth::Met || r.truth == Truth::Review) && !c.bind.empty() && !r.value.empty())
         ctx.bindings->emplace_back(c.bind, r.value);
       return r.truth;
@@ -179,25 +176,38 @@ Truth evaluate_condition(const Condition& c, const EvalContext& ctx, std::vector
     t = Truth::Met;
     for (const Condition& child : c.children) t = all_of(t, evaluate_condition(child, ctx, inner));
   } else if (c.kind == Condition::Kind::Any) {
-    std::vector<Truth> truths;
-    std::vector<std::vector<Reason>> parts(inner ? c.children.size() : 0);
-    for (std::size_t i = 0; i < c.children.size(); ++i)
-      truths.push_back(evaluate_condition(c.children[i], ctx, inner ? &parts[i] : nullptr));
+    // Each alternative writes its reasons in place; the losers' are dropped below.
+    std::vector<Truth> truths(c.children.size());
+    std::vector<std::size_t> starts(c.children.size() + 1);
+    for (std::size_t i = 0; i < c.children.size(); ++i) {
+      starts[i] = inner ? inner->size() : 0;
+      truths[i] = evaluate_condition(c.children[i], ctx, inner);
+    }
+    starts.back() = inner ? inner->size() : 0;
     int winner;
     std::tie(t, winner) = choose(truths, default_preference());
-    if (inner) {
-      // A satisfied choice is explained by the alternative that satisfies it;
-      // an unsatisfied one by every alternative.
-      const bool decided = t == Truth::Met || t == Truth::Review;
-      for (std::size_t i = 0; i < parts.size(); ++i)
-        if (!decided || static_cast<int>(i) == winner) inner->insert(inner->end(), parts[i].begin(), parts[i].end());
+    // A satisfied choice is explained by the alternative that satisfies it;
+    // an unsatisfied one by every alternative.
+    if (inner && (t == Truth::Met || t == Truth::Review)) {
+      auto at = [&](std::size_t i) { return inner->begin() + static_cast<std::ptrdiff_t>(i); };
+      inner->erase(at(starts[winner + 1]), at(starts.back()));
+      inner->erase(at(starts[0]), at(starts[winner]));
     }
   } else {
-    bool spliced = false;
-    t = evaluate_leaf(c, ctx, inner, spliced);
+    t = evaluate_leaf(c, ctx, inner);
   }
   if (t == Truth::Met && c.review_when_met) t = Truth::Review;
-  if (c.reports && reasons) reasons->push_back({&c.clause, &c.text, t, c.in_principle});
+  if (c.reports && reasons) {
+    // A reference to an outcome that holds is explained by what makes it
+    // hold; one that does not is a single reason.
+    const bool holds = t == Truth::Met || t == Truth::Review;
+    if (c.kind == Condition::Kind::Outcome && holds) {
+      const auto& spliced = (*ctx.outcomes)[c.outcome].reasons;
+      reasons->insert(reasons->end(), spliced.begin(), spliced.end());
+    } else {
+      reasons->push_back({&c, t});
+    }
+  }
   return t;
 }
 

@@ -1,6 +1,7 @@
 #include "talent/engine.hpp"
 
 #include "talent/evaluator.hpp"
+#include "talent/json_writer.hpp"
 #include "talent/subject.hpp"
 
 #ifndef TALENT_ENGINE_VERSION
@@ -69,6 +70,8 @@ std::optional<Engine> Engine::load(std::string_view subjects, const std::vector<
     }
   }
   if (errors.size() != before) return std::nullopt;
+  engine.policies_text_ = to_text(policies_json(engine.packs_, false));
+  engine.team_policies_text_ = to_text(policies_json(engine.packs_, true));
   return engine;
 }
 
@@ -76,11 +79,18 @@ std::string Engine::evaluate(std::string_view profile) const {
   const SubjectSchema& schema = subjects_.at("profile");
   Subject subject = read_subject(schema, profile);
   const Value* as_of = as_of_value(schema, subject);
-  Json answer = Json::object();
-  answer["schema"] = kResultSchema;
-  answer["as_of"] = as_of ? Json(format_date(as_of->date)) : Json();
-  answer["policies"] = policies_json(packs_, false);
-  Json outcomes = Json::object();
+  JsonWriter w;
+  w.text().reserve(32 * 1024);
+  w.begin_object();
+  w.key("schema");
+  w.string(kResultSchema);
+  w.key("as_of");
+  if (as_of) w.string(format_date(as_of->date));
+  else w.null();
+  w.key("policies");
+  w.raw(policies_text_);
+  w.key("outcomes");
+  w.begin_object();
   if (subject.errors.empty()) {
     for (const PolicyPack& pack : packs_) {
       if (as_of && (as_of->date < pack.in_force_from || pack.in_force_to < as_of->date))
@@ -88,27 +98,36 @@ std::string Engine::evaluate(std::string_view profile) const {
                                     {"policy", pack.id},
                                     {"message", pack.id + " is in force from " + format_date(pack.in_force_from) + " to " +
                                                     format_date(pack.in_force_to)}});
-      evaluate_outcomes(pack, pack.outcomes, schema.record, subject.record, outcomes);
+      write_outcomes(pack, pack.outcomes, schema.record, subject.record, w);
     }
   }
-  answer["outcomes"] = std::move(outcomes);
-  answer["warnings"] = std::move(subject.warnings);
-  answer["errors"] = errors_json(subject.errors);
-  return to_text(answer);
+  w.end_object();
+  w.key("warnings");
+  w.value(subject.warnings);
+  w.key("errors");
+  w.value(errors_json(subject.errors));
+  w.end_object();
+  return std::move(w.text());
 }
 
 std::string Engine::check_team(std::string_view team) const {
   const SubjectSchema& schema = subjects_.at("team");
   Subject subject = read_subject(schema, team);
-  Json answer = Json::object();
-  answer["schema"] = kTeamResultSchema;
-  answer["policies"] = policies_json(packs_, true);
+  JsonWriter w;
+  w.begin_object();
+  w.key("schema");
+  w.string(kTeamResultSchema);
+  w.key("policies");
+  w.raw(team_policies_text_);
   if (subject.errors.empty())
     for (const PolicyPack& pack : packs_)
-      if (!pack.team_checks.empty()) evaluate_outcomes(pack, pack.team_checks, schema.record, subject.record, answer);
-  answer["warnings"] = std::move(subject.warnings);
-  answer["errors"] = errors_json(subject.errors);
-  return to_text(answer);
+      if (!pack.team_checks.empty()) write_outcomes(pack, pack.team_checks, schema.record, subject.record, w);
+  w.key("warnings");
+  w.value(subject.warnings);
+  w.key("errors");
+  w.value(errors_json(subject.errors));
+  w.end_object();
+  return std::move(w.text());
 }
 
 std::string Engine::describe() const {

@@ -15,34 +15,30 @@ const char* status_name(Truth t) {
   }
 }
 
-Json reason_json(const Reason& r) {
-  Json j = Json::object();
-  j["clause"] = *r.clause;
-  j["met"] = r.truth == Truth::Met || r.truth == Truth::Review ? Json(true)
-             : r.truth == Truth::Unmet                          ? Json(false)
-                                                                : Json();
-  j["text"] = r.text->zh;
-  j["text_en"] = r.text->en;
-  if (r.truth == Truth::Review) j["review"] = true;
-  if (r.in_principle) j["in_principle"] = true;
-  return j;
-}
-
 namespace {
 
 bool decided(Truth t) { return t == Truth::Met || t == Truth::Review; }
 
-Json reasons_json(const std::vector<Reason>& reasons) {
-  Json out = Json::array();
-  std::vector<const Reason*> seen;
-  for (const Reason& r : reasons) {
+void write_reason(const Reason& r, JsonWriter& w) {
+  const Condition& c = *r.condition;
+  std::string& out = w.text();
+  w.raw(c.reason_head);
+  out += r.truth == Truth::Met || r.truth == Truth::Review ? "true" : r.truth == Truth::Unmet ? "false" : "null";
+  out += c.reason_tail;
+  if (r.truth == Truth::Review) out += ",\"review\":true";
+  if (c.in_principle) out += ",\"in_principle\":true";
+  out += '}';
+}
+
+void write_reasons(const std::vector<Reason>& reasons, JsonWriter& w) {
+  w.begin_array();
+  for (std::size_t i = 0; i < reasons.size(); ++i) {
     // The same condition reached twice (a shared definition) is said once.
-    auto same = [&](const Reason* s) { return s->text == r.text && s->clause == r.clause; };
-    if (std::any_of(seen.begin(), seen.end(), same)) continue;
-    seen.push_back(&r);
-    out.push_back(reason_json(r));
+    bool seen = false;
+    for (std::size_t j = 0; j < i && !seen; ++j) seen = reasons[j].condition->reason_id == reasons[i].condition->reason_id;
+    if (!seen) write_reason(reasons[i], w);
   }
-  return out;
+  w.end_array();
 }
 
 class OutcomeEvaluator {
@@ -53,11 +49,16 @@ class OutcomeEvaluator {
     results_.reserve(outcomes.size());
   }
 
-  void run(Json& out) {
+  void run(JsonWriter& w) {
     for (const Outcome& o : outcomes_) {
       OutcomeResult r = evaluate(o);
-      if (o.benefits_flat) write(o, r, out);
-      else write(o, r, out[o.id]);
+      if (o.benefits_flat) write(o, r, w);
+      else {
+        w.key(o.id);
+        w.begin_object();
+        write(o, r, w);
+        w.end_object();
+      }
       results_.push_back(std::move(r));
     }
   }
@@ -107,35 +108,49 @@ class OutcomeEvaluator {
     return r;
   }
 
-  void write(const Outcome& o, const OutcomeResult& r, Json& out) {
-    out["status"] = status_name(r.truth);
-    out["value"] = r.value.empty() ? Json() : Json(r.value);
-    if (decided(r.truth) && r.route >= 0) out["clause"] = o.routes[r.route].clause;
-    out["reasons"] = reasons_json(r.reasons);
+  void write(const Outcome& o, const OutcomeResult& r, JsonWriter& w) {
+    w.key("status");
+    w.string(status_name(r.truth));
+    w.key("value");
+    if (r.value.empty()) w.null();
+    else w.string(r.value);
+    if (decided(r.truth) && r.route >= 0) {
+      w.key("clause");
+      w.string(o.routes[r.route].clause);
+    }
+    w.key("reasons");
+    write_reasons(r.reasons, w);
     Bindings scratch = r.bindings;
-    Json priority = Json::array();
+    w.key("priority");
+    w.begin_array();
     for (const Condition& c : o.priority) {
       std::vector<Reason> reasons;
-      if (evaluate_condition(c, context(scratch), &reasons) == Truth::Met) priority.push_back(reason_json(reasons.back()));
+      if (evaluate_condition(c, context(scratch), &reasons) == Truth::Met) write_reason(reasons.back(), w);
     }
-    out["priority"] = std::move(priority);
-    Json notes = Json::array();
-    if (r.truth != Truth::Met)
-      for (const Condition& c : o.notes) {
-        std::vector<Reason> reasons;
-        if (evaluate_condition(c, context(scratch), &reasons) == Truth::Met) notes.push_back(reason_json(reasons.back()));
+    w.end_array();
+    if (r.truth != Truth::Met) {
+      std::vector<Reason> notes;
+      for (const Condition& c : o.notes)
+        if (evaluate_condition(c, context(scratch), &notes) != Truth::Met) notes.pop_back();
+      if (!notes.empty()) {
+        w.key("notes");
+        write_reasons(notes, w);
       }
-    if (!notes.empty()) out["notes"] = std::move(notes);
-    if (o.benefits_flat) write_benefits(o, r, out);
-    else {
-      Json benefits = Json::object();
-      write_benefits(o, r, benefits);
-      out["benefits"] = std::move(benefits);
     }
-    if (!o.closest_key.empty()) out["closest"] = closest(o, r);
+    if (o.benefits_flat) write_benefits(o, r, w);
+    else {
+      w.key("benefits");
+      w.begin_object();
+      write_benefits(o, r, w);
+      w.end_object();
+    }
+    if (!o.closest_key.empty()) {
+      w.key("closest");
+      write_closest(o, r, w);
+    }
   }
 
-  void write_benefits(const Outcome& o, const OutcomeResult& r, Json& out) {
+  void write_benefits(const Outcome& o, const OutcomeResult& r, JsonWriter& w) {
     if (!decided(r.truth)) return;
     const auto* allowed = r.route >= 0 && o.routes[r.route].benefits ? &*o.routes[r.route].benefits : nullptr;
     for (const Benefit& b : o.benefits) {
@@ -143,25 +158,30 @@ class OutcomeEvaluator {
       Bindings scratch = r.bindings;
       if (b.when && evaluate_condition(*b.when, context(scratch), nullptr) != Truth::Met) continue;
       std::vector<std::optional<Json>> fields;
-      Json benefit = Json::object();
+      w.key(b.id);
+      w.begin_object();
       for (const auto& [name, expr] : b.fields) {
         fields.push_back(evaluate_expr(expr, ExprContext{pack_, &schema_, &record_, r.bindings, &fields}));
-        if (fields.back()) benefit[name] = *fields.back();
+        if (fields.back()) {
+          w.key(name);
+          w.value(*fields.back());
+        }
       }
-      benefit["clause"] = b.clause;
-      out[b.id] = std::move(benefit);
+      w.key("clause");
+      w.string(b.clause);
+      w.end_object();
     }
   }
 
   // For each route above the one reached (all when none is): the criterion
   // with the fewest unmet conditions, and those conditions.
-  Json closest(const Outcome& o, const OutcomeResult& r) {
-    Json out = Json::array();
+  void write_closest(const Outcome& o, const OutcomeResult& r, JsonWriter& w) {
+    w.begin_array();
     const std::size_t above = decided(r.truth) && r.route >= 0 ? static_cast<std::size_t>(r.route) : o.routes.size();
     for (std::size_t i = 0; i < above; ++i) {
       const Route& route = o.routes[i];
       if (!route.closest) continue;
-      const bool via_outcome = route.when.kind == Condition::Kind::Outcome && !route.when.reports;
+      const bool via_outcome = route.when.kind == Condition::Kind::Outcome;
       const Outcome& target = via_outcome ? outcomes_[route.when.outcome] : o;
       int best = -1, best_met = -1;
       std::string clause;
@@ -182,21 +202,24 @@ class OutcomeEvaluator {
       if (via_outcome) for (const Route& candidate : target.routes) consider(candidate);
       else consider(route);
       if (best < 0) continue;
-      Json entry = Json::object();
-      entry[o.closest_key] = route.value;
-      entry["clause"] = clause;
-      entry["missing"] = reasons_json(best_missing);
-      out.push_back(std::move(entry));
+      w.begin_object();
+      w.key(o.closest_key);
+      w.string(route.value);
+      w.key("clause");
+      w.string(clause);
+      w.key("missing");
+      write_reasons(best_missing, w);
+      w.end_object();
     }
-    return out;
+    w.end_array();
   }
 };
 
 }  // namespace
 
-void evaluate_outcomes(const PolicyPack& pack, const std::vector<Outcome>& outcomes, const RecordSchema& schema,
-                       const Record& record, Json& out) {
-  OutcomeEvaluator(pack, outcomes, schema, record).run(out);
+void write_outcomes(const PolicyPack& pack, const std::vector<Outcome>& outcomes, const RecordSchema& schema,
+                    const Record& record, JsonWriter& w) {
+  OutcomeEvaluator(pack, outcomes, schema, record).run(w);
 }
 
 }  // namespace talent

@@ -30,10 +30,8 @@ struct Condition;
 
 // One condition weighed, as the answer reports it. Points into the pack.
 struct Reason {
-  const std::string* clause = nullptr;
-  const Text* text = nullptr;
+  const Condition* condition = nullptr;
   Truth truth = Truth::Unknown;
-  bool in_principle = false;
 };
 
 using Bindings = std::vector<std::pair<std::string, std::string>>;
@@ -58,6 +56,9 @@ struct Condition {
   std::string clause;
   bool in_principle = false;        // 原则上: the deciding body may make an exception
   bool review_when_met = false;     // met means only that the deciding body may judge
+  // The reason as JSON, escaped once at load: head + met + tail.
+  std::string reason_head, reason_tail;
+  int reason_id = -1;  // equal for conditions that read the same (a definition used twice)
 };
 
 struct OutcomeResult;

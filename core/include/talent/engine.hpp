@@ -36,6 +36,7 @@ class Engine {
  private:
   std::map<std::string, SubjectSchema> subjects_;
   std::vector<PolicyPack> packs_;
+  std::string policies_text_, team_policies_text_;  // the constant "policies" member of the answers
 };
 
 // The engine with the packs compiled into this build.

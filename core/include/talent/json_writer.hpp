@@ -1,0 +1,42 @@
+// Writes JSON text straight into a string. The answers are mostly constant
+// text (clause ids, reason sentences) escaped once when the packs load, so
+// writing an answer is little more than copying those fragments.
+#pragma once
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "talent/json.hpp"
+
+namespace talent {
+
+// `s` as a JSON string literal, quotes included (valid UTF-8 assumed: every
+// string here has been through the JSON parser).
+std::string json_quoted(std::string_view s);
+void append_quoted(std::string& out, std::string_view s);
+
+class JsonWriter {
+ public:
+  std::string& text() { return out_; }
+
+  void begin_object() { open('{'); }
+  void end_object() { close('}'); }
+  void begin_array() { open('['); }
+  void end_array() { close(']'); }
+  void key(std::string_view k);
+  void string(std::string_view s) { element(); append_quoted(out_, s); }
+  void boolean(bool b) { element(); out_ += b ? "true" : "false"; }
+  void null() { element(); out_ += "null"; }
+  void value(const Json& j) { element(); out_ += to_text(j); }
+  void raw(std::string_view json) { element(); out_ += json; }
+
+ private:
+  std::string out_;
+  std::vector<bool> first_;  // per open container: nothing written in it yet
+  bool after_key_ = false;
+  void element();
+  void open(char c) { element(); out_ += c; first_.push_back(true); }
+  void close(char c) { out_ += c; first_.pop_back(); }
+};
+
+}  // namespace talent

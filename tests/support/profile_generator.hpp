@@ -1,0 +1,28 @@
+// Deterministic profiles, valid and broken, made from the profile schema:
+// for the fuzz runs, the native/wasm comparison and the benchmark.
+#pragma once
+#include <cstdint>
+#include <string>
+
+#include "talent/schema.hpp"
+
+namespace talent::testing {
+
+class ProfileGenerator {
+ public:
+  ProfileGenerator(const RecordSchema& schema, std::uint64_t seed);
+  std::string valid();    // every field answered or left out at random
+  std::string full();     // every scalar field answered, lists of one to three
+  std::string mutated();  // a valid profile broken in one of many ways
+
+ private:
+  const RecordSchema& schema_;
+  std::uint64_t state_;
+  std::uint64_t next();
+  int below(int n) { return static_cast<int>(next() % static_cast<std::uint64_t>(n)); }
+  bool chance(int percent) { return below(100) < percent; }
+  Json value_for(const FieldSpec& f, bool complete);
+  Json record(const RecordSchema& schema, bool complete);
+};
+
+}  // namespace talent::testing

@@ -1,0 +1,66 @@
+// Coverage by clause: every clause a pack's criteria cite must be the
+// deciding reason of at least one eligible case and one ineligible case
+// (for a clause that can only give "review", a review case).
+#include <gtest/gtest.h>
+
+#include <set>
+
+#include "case_files.hpp"
+#include "talent/engine.hpp"
+
+namespace talent::testing {
+namespace {
+
+void collect(const Condition& c, std::set<std::string>& out) {
+  // A reference to another outcome summarises that outcome's criteria,
+  // which are counted there.
+  if (c.kind == Condition::Kind::Outcome || c.kind == Condition::Kind::OutcomeValue) return;
+  if (c.reports) {
+    out.insert(c.clause);
+    return;
+  }
+  for (const Condition& child : c.children) collect(child, out);
+}
+
+std::set<std::string> criteria_clauses() {
+  std::set<std::string> out;
+  for (const PolicyPack& pack : builtin_engine()->packs())
+    for (const auto* list : {&pack.outcomes, &pack.team_checks})
+      for (const Outcome& o : *list) {
+        for (const Condition& c : o.required) collect(c, out);
+        for (const Route& r : o.routes) collect(r.when, out);
+      }
+  return out;
+}
+
+void record(const Json& outcome, std::set<std::string>& eligible, std::set<std::string>& ineligible) {
+  const Json* status = member(outcome, "status");
+  const Json* reasons = member(outcome, "reasons");
+  if (!status || !reasons) return;
+  for (const Json& r : *reasons) {
+    // A clause that can only send a case to the deciding body (a foreign
+    // peer's level) decides "review", never "eligible".
+    if ((*status == "eligible" || *status == "review") && r["met"] == true) eligible.insert(r["clause"].get<std::string>());
+    if (*status == "ineligible" && r["met"] == false) ineligible.insert(r["clause"].get<std::string>());
+  }
+}
+
+TEST(CoverageByClause, EveryCriterionDecidesBothWays) {
+  std::set<std::string> eligible, ineligible;
+  for (const Case& c : load_cases()) {
+    if (c.kind == "raw" || c.kind == "invalid") continue;
+    const Json a = Json::parse(answer(c), nullptr, false);
+    if (c.kind == "team") record(a, eligible, ineligible);
+    else if (const Json* outcomes = member(a, "outcomes"))
+      for (const auto& [id, outcome] : outcomes->items()) record(outcome, eligible, ineligible);
+  }
+  const auto clauses = criteria_clauses();
+  EXPECT_GT(clauses.size(), 30u);
+  for (const std::string& clause : clauses) {
+    EXPECT_TRUE(eligible.count(clause)) << clause << " is met in no eligible case";
+    EXPECT_TRUE(ineligible.count(clause)) << clause << " is unmet in no ineligible case";
+  }
+}
+
+}  // namespace
+}  // namespace talent::testing

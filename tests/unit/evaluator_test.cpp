@@ -1,0 +1,75 @@
+// The three-valued logic and the answer's shape, on the built-in packs.
+#include <gtest/gtest.h>
+
+#include "talent/engine.hpp"
+
+namespace talent {
+namespace {
+
+TEST(Truth, AllPrefersUnmetThenUnknownThenReview) {
+  EXPECT_EQ(all_of(Truth::Met, Truth::Unmet), Truth::Unmet);
+  EXPECT_EQ(all_of(Truth::Unknown, Truth::Unmet), Truth::Unmet);
+  EXPECT_EQ(all_of(Truth::Review, Truth::Unknown), Truth::Unknown);
+  EXPECT_EQ(all_of(Truth::Met, Truth::Review), Truth::Review);
+  EXPECT_EQ(all_of(Truth::Met, Truth::Met), Truth::Met);
+}
+
+Json evaluate_json(const std::string& profile) { return Json::parse(evaluate(profile), nullptr, false); }
+
+TEST(Answer, EveryOutcomeIsAlwaysPresent) {
+  const Json empty = evaluate_json(R"({"as_of":"2026-01-01"})");
+  const Json full = evaluate_json(R"({"as_of":"2026-01-01","age":40,"city":"wenzhou"})");
+  ASSERT_TRUE(empty["outcomes"].is_object());
+  EXPECT_EQ(empty["outcomes"].size(), 20u);
+  EXPECT_EQ(empty["outcomes"].size(), full["outcomes"].size());
+  for (const auto& [id, o] : empty["outcomes"].items()) {
+    EXPECT_TRUE(o.contains("status")) << id;
+    EXPECT_TRUE(o.contains("reasons")) << id;
+    EXPECT_TRUE(o.contains("priority")) << id;
+    EXPECT_TRUE(o.contains("benefits")) << id;
+  }
+  EXPECT_TRUE(empty["outcomes"]["fcg.category"].contains("closest"));
+}
+
+TEST(Answer, UnknownNeverCountsAsMet) {
+  const Json a = evaluate_json(R"({"as_of":"2026-01-01"})");
+  for (const auto& [id, o] : a["outcomes"].items()) EXPECT_NE(o["status"], "eligible") << id;
+}
+
+TEST(Answer, ReasonsCarryClauseAndBothLanguages) {
+  const Json a = evaluate_json(R"({"as_of":"2026-01-01","age":40,"city":"wenzhou","title":"senior"})");
+  for (const auto& [id, o] : a["outcomes"].items())
+    for (const Json& r : o["reasons"]) {
+      EXPECT_TRUE(r["clause"].is_string()) << id;
+      EXPECT_FALSE(r["text"].get<std::string>().empty()) << id;
+      EXPECT_FALSE(r["text_en"].get<std::string>().empty()) << id;
+      EXPECT_TRUE(r["met"].is_boolean() || r["met"].is_null()) << id;
+    }
+}
+
+TEST(Answer, AsOfDefaultsToToday) {
+  const Json a = evaluate_json("{}");
+  EXPECT_EQ(a["as_of"], format_date(today()));
+}
+
+TEST(Answer, SameInputSameBytes) { EXPECT_EQ(evaluate(R"({"age":33,"as_of":"2026-03-01"})"), evaluate(R"({"age":33,"as_of":"2026-03-01"})")); }
+
+TEST(Describe, HasEveryClauseAndTheQuestions) {
+  const Json d = Json::parse(describe(), nullptr, false);
+  EXPECT_TRUE(d["clauses"].contains("fcg:2.2.4"));
+  EXPECT_TRUE(d["clauses"].contains("wz:3.3"));
+  EXPECT_FALSE(d["clauses"]["fcg:2.2.4"]["zh"].get<std::string>().empty());
+  EXPECT_FALSE(d["clauses"]["fcg:2.2.4"]["en"].get<std::string>().empty());
+  EXPECT_EQ(d["policies"].size(), 2u);
+  EXPECT_GT(d["questions"].size(), 30u);
+}
+
+TEST(Version, NamesEngineAndRules) {
+  const Json v = Json::parse(version(), nullptr, false);
+  EXPECT_TRUE(v["engine"].is_string());
+  EXPECT_TRUE(v["rules"]["fcg"].is_string());
+  EXPECT_TRUE(v["rules"]["wz"].is_string());
+}
+
+}  // namespace
+}  // namespace talent
