@@ -1,7 +1,6 @@
 #include "talent/dates.hpp"
 
 #include <chrono>
-#include <cstdio>
 #include <ctime>
 
 namespace talent {
@@ -34,9 +33,14 @@ std::optional<Date> parse_date(std::string_view t) {
 }
 
 std::string format_date(const Date& d) {
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", d.year, d.month, d.day);
-  return buf;
+  // By hand: printf would bring its float formatting into the wasm module.
+  std::string out = "0000-00-00";
+  for (int i = 3, y = d.year; i >= 0; --i, y /= 10) out[i] = static_cast<char>('0' + y % 10);
+  out[5] = static_cast<char>('0' + d.month / 10);
+  out[6] = static_cast<char>('0' + d.month % 10);
+  out[8] = static_cast<char>('0' + d.day / 10);
+  out[9] = static_cast<char>('0' + d.day % 10);
+  return out;
 }
 
 int completed_years(const Date& birth, const Date& on) {

@@ -1,7 +1,6 @@
 #include "talent/subject.hpp"
 
 #include <cmath>
-#include <cstdio>
 
 namespace talent {
 namespace {
@@ -26,9 +25,8 @@ int nesting_depth(std::string_view text) {
 }
 
 std::string describe_number(double x) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%g", x);
-  return buf;
+  if (x == std::floor(x) && std::fabs(x) < 1e15) return std::to_string(static_cast<long long>(x));
+  return to_text(Json(x));
 }
 
 class SubjectReader {

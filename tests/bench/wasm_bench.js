@@ -5,7 +5,7 @@ const fs = require('fs');
 const path = require('path');
 
 async function main() {
-  const dist = path.resolve(__dirname, '../../dist');
+  const dist = process.env.TALENT_DIST || path.resolve(__dirname, '../../dist');
   const createEngine = require(path.join(dist, 'engine.js'));
   const engine = await createEngine({ wasmBinary: fs.readFileSync(path.join(dist, 'engine.wasm')) });
   const profiles = fs.readFileSync(process.argv[2], 'utf8').split('\n').filter(Boolean);

@@ -8,9 +8,10 @@
 namespace talent {
 using Json = nlohmann::ordered_json;
 
-// Serialise without ever throwing on invalid UTF-8.
+// Serialise as ASCII (see append_quoted in json_writer.cpp), without ever
+// throwing on invalid UTF-8.
 inline std::string to_text(const Json& j) {
-  return j.dump(-1, ' ', false, Json::error_handler_t::replace);
+  return j.dump(-1, ' ', true, Json::error_handler_t::replace);
 }
 
 inline const Json* member(const Json& object, const char* key) {

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# The README's test command: set up, then every test.
+#   1. native build, GoogleTest suite (cases, coverage by clause, loader, bad input)
+#   2. the same suite under AddressSanitizer + UBSan
+#   3. the wasm module and the site, then Node's runner: the same case files,
+#      10,000+ hostile inputs, and native/wasm byte-for-byte parity
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+export NODE_PATH=/usr/share/nodejs
+
+bash scripts/setup.sh
+
+echo "== native"
+bash scripts/build.sh native
+ctest --preset native
+
+echo "== asan"
+cmake --preset asan >/dev/null
+cmake --build --preset asan
+ctest --preset asan
+
+echo "== wasm and site"
+bash scripts/build.sh site
+node --test tests/node/
