@@ -23,7 +23,7 @@ int main(int argc, char** argv) {
     }
   }
   if (!talent::builtin_engine()) {
-    for (const auto& e : talent::builtin_load_errors()) std::cerr << e.path << ": " << e.id << ": " << e.message << "\n";
+    std::cerr << "talent-check: " << talent::builtin_load_error() << "\n";
     return 1;
   }
   std::ios::sync_with_stdio(false);

@@ -5,16 +5,19 @@
 namespace talent {
 
 namespace builtin {
-// Generated at build time by talent-packcheck from core/policies/.
-extern const std::string_view subjects;
-extern const std::vector<PackSource> packs;
+// Generated at build time by talent-packcheck from core/policies/: the
+// checked packs as an engine image.
+extern const unsigned char image[];
+extern const std::size_t image_size;
 }  // namespace builtin
 
 namespace {
 struct Builtin {
-  LoadErrors errors;
+  std::string error;
   std::optional<Engine> engine;
-  Builtin() { engine = Engine::load(builtin::subjects, builtin::packs, errors); }
+  Builtin() {
+    engine = Engine::from_image(std::string_view(reinterpret_cast<const char*>(builtin::image), builtin::image_size), error);
+  }
 };
 const Builtin& builtin_state() {
   static const Builtin state;
@@ -25,7 +28,7 @@ std::string unavailable() {
                  {"outcomes", Json::object()},
                  {"warnings", Json::array()},
                  {"errors", Json::array({{{"path", ""}, {"code", "engine_unavailable"},
-                                          {"message", "the built-in policy packs did not load"}}})}};
+                                          {"message", "the built-in policy image did not load"}}})}};
   return to_text(answer);
 }
 }  // namespace
@@ -34,7 +37,7 @@ const Engine* builtin_engine() {
   const Builtin& b = builtin_state();
   return b.engine ? &*b.engine : nullptr;
 }
-const LoadErrors& builtin_load_errors() { return builtin_state().errors; }
+const std::string& builtin_load_error() { return builtin_state().error; }
 
 std::string evaluate(std::string_view profile) {
   const Engine* e = builtin_engine();

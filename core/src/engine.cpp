@@ -3,30 +3,11 @@
 #include "talent/evaluator.hpp"
 #include "talent/json_writer.hpp"
 #include "talent/subject.hpp"
-
-#ifndef TALENT_ENGINE_VERSION
-#error "TALENT_ENGINE_VERSION is set by core/CMakeLists.txt"
-#endif
+#include "image_io.hpp"
 
 namespace talent {
 
-
 namespace {
-
-
-Json policies_json(const std::vector<PolicyPack>& packs, bool team_only) {
-  Json out = Json::array();
-  for (const PolicyPack& p : packs) {
-    if (team_only && p.team_checks.empty()) continue;
-    out.push_back({{"id", p.id},
-                   {"title", p.title.zh},
-                   {"title_en", p.title.en},
-                   {"version", p.version},
-                   {"source", p.source},
-                   {"in_force", {{"from", format_date(p.in_force_from)}, {"to", format_date(p.in_force_to)}}}});
-  }
-  return out;
-}
 
 Json errors_json(const std::vector<InputError>& errors) {
   Json out = Json::array();
@@ -42,38 +23,6 @@ const Value* as_of_value(const SubjectSchema& s, const Subject& subject) {
 }
 
 }  // namespace
-
-std::optional<Engine> Engine::load(std::string_view subjects, const std::vector<PackSource>& packs, LoadErrors& errors) {
-  Engine engine;
-  const std::size_t before = errors.size();
-  Json s = Json::parse(subjects.begin(), subjects.end(), nullptr, false);
-  if (s.is_discarded()) {
-    errors.push_back({"schema.invalid_json", "", "the subjects file is not valid JSON"});
-    return std::nullopt;
-  }
-  engine.subjects_ = load_subjects(s, errors);
-  for (const char* name : {"profile", "team"})
-    if (!engine.subjects_.count(name)) errors.push_back({"schema.missing_key", std::string("/") + name, "no such subject"});
-  if (errors.size() != before) return std::nullopt;
-  engine.packs_.reserve(packs.size());
-  for (const PackSource& source : packs) {
-    Json pack = Json::parse(source.pack.begin(), source.pack.end(), nullptr, false);
-    Json clauses = Json::parse(source.clauses.begin(), source.clauses.end(), nullptr, false);
-    if (pack.is_discarded() || clauses.is_discarded()) {
-      errors.push_back({"pack.invalid_json", "", "a pack or clause table is not valid JSON"});
-      continue;
-    }
-    if (auto loaded = load_pack(pack, clauses, engine.subjects_, errors)) {
-      for (const PolicyPack& other : engine.packs_)
-        if (other.id == loaded->id) errors.push_back({"pack.duplicate_id", "/id", "two packs are named '" + other.id + "'"});
-      engine.packs_.push_back(std::move(*loaded));
-    }
-  }
-  if (errors.size() != before) return std::nullopt;
-  engine.policies_text_ = to_text(policies_json(engine.packs_, false));
-  engine.team_policies_text_ = to_text(policies_json(engine.packs_, true));
-  return engine;
-}
 
 std::string Engine::evaluate(std::string_view profile) const {
   const SubjectSchema& schema = subjects_.at("profile");
@@ -131,33 +80,32 @@ std::string Engine::check_team(std::string_view team) const {
 }
 
 std::string Engine::describe() const {
-  Json answer = Json::object();
-  answer["schema"] = "talent-describe/1";
-  answer["engine"] = TALENT_ENGINE_VERSION;
-  Json policies = Json::array();
-  Json clauses = Json::object();
-  for (const PolicyPack& p : packs_) {
-    policies.push_back(p.description);
-    for (const auto& [id, text] : p.clauses) clauses[id] = {{"zh", text.zh}, {"en", text.en}};
-  }
-  answer["policies"] = std::move(policies);
-  answer["clauses"] = std::move(clauses);
-  answer["questions"] = subjects_.at("profile").questions;
-  answer["team_questions"] = subjects_.at("team").questions;
-  return to_text(answer);
+  std::string out;
+  out.reserve(describe_text_.size() * 2);
+  append_ascii(out, describe_text_);
+  return out;
 }
 
-std::string Engine::version() const {
-  Json rules = Json::object();
-  for (const PolicyPack& p : packs_) rules[p.id] = p.version;
-  Json answer = {{"engine", TALENT_ENGINE_VERSION},
-                 {"rules", rules},
-                 {"schemas",
-                  {{"profile", subjects_.at("profile").schema},
-                   {"result", kResultSchema},
-                   {"team", subjects_.at("team").schema},
-                   {"team_result", kTeamResultSchema}}}};
-  return to_text(answer);
+std::string Engine::version() const { return version_text_; }
+
+std::optional<Engine> Engine::from_image(std::string_view bytes, std::string& error) {
+  image::Reader r(bytes);
+  std::uint32_t magic = 0;
+  image::io(r, magic);
+  if (magic != image::kMagic) {
+    error = "not an engine image";
+    return std::nullopt;
+  }
+  Engine e;
+  image::io(r, e.subjects_);
+  image::io(r, e.packs_);
+  for (std::string* text : {&e.policies_text_, &e.team_policies_text_, &e.describe_text_, &e.version_text_}) image::io(r, *text);
+  if (r.failed || !r.done() || !e.subjects_.count("profile") || !e.subjects_.count("team")) {
+    error = "the engine image is damaged";
+    return std::nullopt;
+  }
+  for (PolicyPack& p : e.packs_) prepare_reasons(p);
+  return e;
 }
 
 }  // namespace talent

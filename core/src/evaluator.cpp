@@ -1,6 +1,7 @@
 #include "talent/evaluator.hpp"
 
 #include <algorithm>
+#include <map>
 
 #include "expression.hpp"
 
@@ -13,6 +14,30 @@ const char* status_name(Truth t) {
     case Truth::Unknown: return "incomplete";
     default: return "ineligible";
   }
+}
+
+namespace {
+
+void prepare(Condition& c, std::map<std::string, int>& ids) {
+  if (c.reports) {
+    c.reason_head = "{\"clause\":" + json_quoted(c.clause) + ",\"met\":";
+    c.reason_tail = ",\"text\":" + json_quoted(c.text.zh) + ",\"text_en\":" + json_quoted(c.text.en);
+    c.reason_id = ids.emplace(c.reason_head + c.reason_tail, static_cast<int>(ids.size())).first->second;
+  }
+  for (Condition& child : c.children) prepare(child, ids);
+}
+
+}  // namespace
+
+void prepare_reasons(PolicyPack& pack) {
+  std::map<std::string, int> ids;
+  for (auto* list : {&pack.outcomes, &pack.team_checks})
+    for (Outcome& o : *list) {
+      for (Condition& c : o.required) prepare(c, ids);
+      for (Route& r : o.routes) prepare(r.when, ids);
+      for (Condition& c : o.priority) prepare(c, ids);
+      for (Condition& c : o.notes) prepare(c, ids);
+    }
 }
 
 namespace {

@@ -68,6 +68,35 @@ void append_quoted(std::string& out, std::string_view s) {
   out += '"';
 }
 
+void append_ascii(std::string& out, std::string_view json) {
+  std::size_t plain = 0;
+  for (std::size_t i = 0; i < json.size(); ++i) {
+    if (static_cast<unsigned char>(json[i]) < 0x80) continue;
+    out.append(json, plain, i - plain);
+    unsigned cp = 0;
+    const std::size_t n = decode_utf8(json, i, cp);
+    if (n == 0) append_u_escape(out, 0xFFFD);
+    else if (cp >= 0x10000) {
+      append_u_escape(out, 0xD800 + ((cp - 0x10000) >> 10));
+      append_u_escape(out, 0xDC00 + ((cp - 0x10000) & 0x3FF));
+    } else append_u_escape(out, cp);
+    if (n > 1) i += n - 1;
+    plain = i + 1;
+  }
+  out.append(json, plain, json.size() - plain);
+}
+
+std::string decimal(long long n) {
+  char buf[24];
+  char* end = buf + sizeof buf;
+  char* p = end;
+  unsigned long long u = n < 0 ? 0ULL - static_cast<unsigned long long>(n) : static_cast<unsigned long long>(n);
+  do *--p = static_cast<char>('0' + u % 10);
+  while (u /= 10);
+  if (n < 0) *--p = '-';
+  return std::string(p, end);
+}
+
 std::string json_quoted(std::string_view s) {
   std::string out;
   out.reserve(s.size() + 2);

@@ -2,7 +2,6 @@
 // error with a stable id and the JSON pointer of the entry, never a guess.
 #include <set>
 
-#include "talent/json_writer.hpp"
 #include "talent/policy_pack.hpp"
 
 namespace talent {
@@ -65,7 +64,6 @@ class PackLoader {
   const RecordSchema* schema_ = nullptr;
   std::vector<const Outcome*> earlier_;  // outcomes a condition may refer to
   std::set<std::string> outcome_ids_;
-  std::map<std::string, int> reason_ids_;
 
   const Json* find_subject(const char* name) {
     if (!subjects_.count(name)) {
@@ -267,9 +265,6 @@ class PackLoader {
       c.clause = scope.clause;
       if (scope.reporting && !scope.covered) {
         c.reports = true;
-        c.reason_head = "{\"clause\":" + json_quoted(c.clause) + ",\"met\":";
-        c.reason_tail = ",\"text\":" + json_quoted(c.text.zh) + ",\"text_en\":" + json_quoted(c.text.en);
-        c.reason_id = reason_ids_.emplace(c.reason_head + c.reason_tail, static_cast<int>(reason_ids_.size())).first->second;
         if (c.clause.empty()) fail("pack.missing_clause", path, "a reported condition needs a clause id");
       }
       scope.covered = true;

@@ -1,5 +1,7 @@
 #include "talent/subject.hpp"
 
+#include "talent/json_writer.hpp"
+
 #include <cmath>
 
 namespace talent {
@@ -25,7 +27,7 @@ int nesting_depth(std::string_view text) {
 }
 
 std::string describe_number(double x) {
-  if (x == std::floor(x) && std::fabs(x) < 1e15) return std::to_string(static_cast<long long>(x));
+  if (x == std::floor(x) && std::fabs(x) < 1e15) return decimal(static_cast<long long>(x));
   return to_text(Json(x));
 }
 
@@ -59,13 +61,13 @@ class SubjectReader {
           out_.warnings.push_back({{"code", "derived_value_mismatch"},
                                    {"path", "/" + f.derive_from},
                                    {"message", f.path + " given as " + describe_number(target.number) + ", but " +
-                                                   f.derive_from + " gives " + std::to_string(years) + "; " + f.path +
+                                                   f.derive_from + " gives " + decimal(years) + "; " + f.path +
                                                    " is used"}});
         continue;
       }
       if ((f.min && years < *f.min) || (f.max && years > *f.max)) {
         error("/" + f.derive_from, "out_of_range",
-              f.derive_from + " gives " + f.path + " " + std::to_string(years) + ", outside " +
+              f.derive_from + " gives " + f.path + " " + decimal(years) + ", outside " +
                   describe_number(f.min.value_or(0)) + ".." + describe_number(f.max.value_or(0)));
         continue;
       }
@@ -132,7 +134,7 @@ class SubjectReader {
       case FieldType::Text:
         if (!j.is_string()) return error(path, "invalid_type", "expected text");
         if (f.max_length && j.get_ref<const std::string&>().size() > f.max_length)
-          return error(path, "out_of_range", "longer than " + std::to_string(f.max_length) + " bytes");
+          return error(path, "out_of_range", "longer than " + decimal(f.max_length) + " bytes");
         v.kind = Value::Kind::Text;
         v.text = j.get<std::string>();
         return;
@@ -148,7 +150,7 @@ class SubjectReader {
         if (!j.is_array()) return error(path, "invalid_type", "expected a list");
         v.kind = Value::Kind::EnumList;
         for (std::size_t i = 0; i < j.size(); ++i) {
-          const std::string item = path + "/" + std::to_string(i);
+          const std::string item = path + "/" + decimal(i);
           if (!j[i].is_string()) {
             error(item, "invalid_type", "expected one of the listed values");
             continue;
@@ -163,7 +165,7 @@ class SubjectReader {
         if (!j.is_array()) return error(path, "invalid_type", "expected a list");
         v.kind = Value::Kind::Records;
         for (std::size_t i = 0; i < j.size(); ++i) {
-          const std::string item = path + "/" + std::to_string(i);
+          const std::string item = path + "/" + decimal(i);
           if (!j[i].is_object()) {
             error(item, "invalid_type", "expected an object");
             continue;
@@ -195,12 +197,12 @@ class SubjectReader {
 Subject read_subject(const SubjectSchema& schema, std::string_view text) {
   Subject out;
   if (text.size() > kMaxInputBytes) {
-    out.errors.push_back({"", "too_large", "the input is " + std::to_string(text.size()) + " bytes; at most " +
-                                               std::to_string(kMaxInputBytes) + " are read"});
+    out.errors.push_back({"", "too_large", "the input is " + decimal(text.size()) + " bytes; at most " +
+                                               decimal(kMaxInputBytes) + " are read"});
     return out;
   }
   if (nesting_depth(text) > kMaxDepth) {
-    out.errors.push_back({"", "too_deep", "the input nests deeper than " + std::to_string(kMaxDepth) + " levels"});
+    out.errors.push_back({"", "too_deep", "the input nests deeper than " + decimal(kMaxDepth) + " levels"});
     return out;
   }
   Json doc = Json::parse(text.begin(), text.end(), nullptr, false);

@@ -1,5 +1,6 @@
 // The shared case files (tests/cases/README.md): loading and matching.
 #pragma once
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -13,6 +14,9 @@ struct Case {
   std::string input;  // the text sent to the engine
   Json expect;
 };
+
+// Names the case in GoogleTest listings instead of dumping its bytes.
+inline void PrintTo(const Case& c, std::ostream* os) { *os << c.file << ": " << c.name; }
 
 // Every case of every *.json file under `dir`, files in path order.
 std::vector<Case> load_cases(const std::string& dir = TALENT_CASES_DIR);

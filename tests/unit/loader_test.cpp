@@ -133,7 +133,7 @@ TEST(Loader, ClauseIdOfAnotherPolicy) {
 }
 
 TEST(Loader, TheBuiltInPacksLoad) {
-  ASSERT_NE(builtin_engine(), nullptr) << list(builtin_load_errors());
+  ASSERT_NE(builtin_engine(), nullptr) << builtin_load_error();
   EXPECT_EQ(builtin_engine()->packs().size(), 2u);
 }
 

@@ -22,8 +22,13 @@ struct PackSource {
 
 class Engine {
  public:
-  // Loads the subject schemas and packs; nullopt with `errors` filled on any problem.
+  // Loads the subject schemas and packs with the strict loader; nullopt with
+  // `errors` filled on any problem (build time and tests).
   static std::optional<Engine> load(std::string_view subjects, const std::vector<PackSource>& packs, LoadErrors& errors);
+  // The loaded engine in compact binary form, and back (start-up of the
+  // shipped engine, which carries no loader).
+  std::string image() const;
+  static std::optional<Engine> from_image(std::string_view bytes, std::string& error);
 
   std::string evaluate(std::string_view profile) const;
   std::string check_team(std::string_view team) const;
@@ -36,12 +41,15 @@ class Engine {
  private:
   std::map<std::string, SubjectSchema> subjects_;
   std::vector<PolicyPack> packs_;
-  std::string policies_text_, team_policies_text_;  // the constant "policies" member of the answers
+  // Constant parts of the answers, written once.
+  std::string policies_text_, team_policies_text_;  // the "policies" member
+  std::string describe_text_;                      // describe(), in UTF-8
+  std::string version_text_;                       // version()
 };
 
 // The engine with the packs compiled into this build.
 const Engine* builtin_engine();
-const LoadErrors& builtin_load_errors();
+const std::string& builtin_load_error();
 
 std::string evaluate(std::string_view profile);
 std::string check_team(std::string_view team);

@@ -9,6 +9,10 @@ namespace talent {
 
 const char* status_name(Truth t);
 
+// Writes each reported condition's reason as JSON once, so that answers copy
+// it (see Condition::reason_head); conditions that read the same share an id.
+void prepare_reasons(PolicyPack& pack);
+
 // Writes one member per outcome of `outcomes` (a pack's outcomes or its team
 // checks) into the object `w` has open. An outcome marked benefits_at_top
 // writes its fields into that object itself.

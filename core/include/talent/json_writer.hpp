@@ -14,6 +14,10 @@ namespace talent {
 // string here has been through the JSON parser).
 std::string json_quoted(std::string_view s);
 void append_quoted(std::string& out, std::string_view s);
+// An integer in decimal (std::to_string would bring printf into the wasm module).
+std::string decimal(long long n);
+// A JSON text with its non-ASCII characters written as \u escapes.
+void append_ascii(std::string& out, std::string_view json);
 
 class JsonWriter {
  public:

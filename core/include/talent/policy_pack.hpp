@@ -32,7 +32,6 @@ struct Expr {
 struct Parameter {
   std::string id, clause, unit;
   std::vector<std::string> by;  // binding names or field paths, outermost first
-  std::vector<int> by_field;    // field index for each `by`, or -1 for a binding
   Json values;
 };
 
