@@ -1,6 +1,5 @@
 // The engine built from the packs compiled into this binary.
 #include "talent/engine.hpp"
-#include "talent/json.hpp"
 
 namespace talent {
 
@@ -24,12 +23,9 @@ const Builtin& builtin_state() {
   return state;
 }
 std::string unavailable() {
-  Json answer = {{"schema", kResultSchema},
-                 {"outcomes", Json::object()},
-                 {"warnings", Json::array()},
-                 {"errors", Json::array({{{"path", ""}, {"code", "engine_unavailable"},
-                                          {"message", "the built-in policy image did not load"}}})}};
-  return to_text(answer);
+  return std::string("{\"schema\":\"") + kResultSchema +
+         "\",\"outcomes\":{},\"warnings\":[],\"errors\":[{\"path\":\"\",\"code\":\"engine_unavailable\","
+         "\"message\":\"the built-in policy image did not load\"}]}";
 }
 }  // namespace
 

@@ -9,10 +9,33 @@ namespace talent {
 
 namespace {
 
-Json errors_json(const std::vector<InputError>& errors) {
-  Json out = Json::array();
-  for (const InputError& e : errors) out.push_back({{"path", e.path}, {"code", e.code}, {"message", e.message}});
-  return out;
+void write_problems(JsonWriter& w, const std::vector<Warning>& warnings, const std::vector<InputError>& errors) {
+  w.key("warnings");
+  w.begin_array();
+  for (const Warning& x : warnings) {
+    w.begin_object();
+    w.key("code");
+    w.string(x.code);
+    if (!x.path.empty()) w.key("path"), w.string(x.path);
+    if (!x.policy.empty()) w.key("policy"), w.string(x.policy);
+    w.key("message");
+    w.string(x.message);
+    w.end_object();
+  }
+  w.end_array();
+  w.key("errors");
+  w.begin_array();
+  for (const InputError& e : errors) {
+    w.begin_object();
+    w.key("path");
+    w.string(e.path);
+    w.key("code");
+    w.string(e.code);
+    w.key("message");
+    w.string(e.message);
+    w.end_object();
+  }
+  w.end_array();
 }
 
 const Value* as_of_value(const SubjectSchema& s, const Subject& subject) {
@@ -43,18 +66,14 @@ std::string Engine::evaluate(std::string_view profile) const {
   if (subject.errors.empty()) {
     for (const PolicyPack& pack : packs_) {
       if (as_of && (as_of->date < pack.in_force_from || pack.in_force_to < as_of->date))
-        subject.warnings.push_back({{"code", "policy_not_in_force"},
-                                    {"policy", pack.id},
-                                    {"message", pack.id + " is in force from " + format_date(pack.in_force_from) + " to " +
-                                                    format_date(pack.in_force_to)}});
+        subject.warnings.push_back({"policy_not_in_force", "", pack.id,
+                                    pack.id + " is in force from " + format_date(pack.in_force_from) + " to " +
+                                        format_date(pack.in_force_to)});
       write_outcomes(pack, pack.outcomes, schema.record, subject.record, w);
     }
   }
   w.end_object();
-  w.key("warnings");
-  w.value(subject.warnings);
-  w.key("errors");
-  w.value(errors_json(subject.errors));
+  write_problems(w, subject.warnings, subject.errors);
   w.end_object();
   return std::move(w.text());
 }
@@ -71,10 +90,7 @@ std::string Engine::check_team(std::string_view team) const {
   if (subject.errors.empty())
     for (const PolicyPack& pack : packs_)
       if (!pack.team_checks.empty()) write_outcomes(pack, pack.team_checks, schema.record, subject.record, w);
-  w.key("warnings");
-  w.value(subject.warnings);
-  w.key("errors");
-  w.value(errors_json(subject.errors));
+  write_problems(w, subject.warnings, subject.errors);
   w.end_object();
   return std::move(w.text());
 }

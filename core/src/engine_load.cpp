@@ -34,13 +34,13 @@ Json describe_json(const std::map<std::string, SubjectSchema>& subjects, const s
   Json policies = Json::array();
   Json clauses = Json::object();
   for (const PolicyPack& p : packs) {
-    policies.push_back(p.description);
+    policies.push_back(Json::parse(p.description));
     for (const auto& [id, text] : p.clauses) clauses[id] = {{"zh", text.zh}, {"en", text.en}};
   }
   answer["policies"] = std::move(policies);
   answer["clauses"] = std::move(clauses);
-  answer["questions"] = subjects.at("profile").questions;
-  answer["team_questions"] = subjects.at("team").questions;
+  answer["questions"] = Json::parse(subjects.at("profile").questions);
+  answer["team_questions"] = Json::parse(subjects.at("team").questions);
   return answer;
 }
 

@@ -182,14 +182,14 @@ class OutcomeEvaluator {
       if (allowed && std::find(allowed->begin(), allowed->end(), b.id) == allowed->end()) continue;
       Bindings scratch = r.bindings;
       if (b.when && evaluate_condition(*b.when, context(scratch), nullptr) != Truth::Met) continue;
-      std::vector<std::optional<Json>> fields;
+      std::vector<std::optional<Datum>> fields;
       w.key(b.id);
       w.begin_object();
       for (const auto& [name, expr] : b.fields) {
         fields.push_back(evaluate_expr(expr, ExprContext{pack_, &schema_, &record_, r.bindings, &fields}));
         if (fields.back()) {
           w.key(name);
-          w.value(*fields.back());
+          write_datum(w, *fields.back());
         }
       }
       w.key("clause");

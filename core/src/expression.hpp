@@ -11,13 +11,10 @@ struct ExprContext {
   const RecordSchema* schema;
   const Record* record;
   const Bindings& bindings;
-  const std::vector<std::optional<Json>>* fields;  // earlier fields of the benefit
+  const std::vector<std::optional<Datum>>* fields;  // earlier fields of the benefit
 };
 
 // Unknown (a figure the profile does not give) is nullopt.
-std::optional<Json> evaluate_expr(const Expr& e, const ExprContext& ctx);
-
-// Amounts: rounded to the fen, and whole numbers written without a fraction.
-Json number_json(double x);
+std::optional<Datum> evaluate_expr(const Expr& e, const ExprContext& ctx);
 
 }  // namespace talent

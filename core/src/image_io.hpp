@@ -66,6 +66,7 @@ class Reader {
   void io(Writer& w, const Type& v); \
   void io(Reader& r, Type& v);
 TALENT_IMAGE_DECLARE(Text)
+TALENT_IMAGE_DECLARE(Datum)
 TALENT_IMAGE_DECLARE(Date)
 TALENT_IMAGE_DECLARE(Condition)
 TALENT_IMAGE_DECLARE(Expr)
@@ -147,13 +148,6 @@ template <class T> void io(Reader& r, std::shared_ptr<T>& p) {
   io(r, has);
   if (has) io(r, *(p = std::make_shared<T>()));
 }
-inline void io(Writer& w, const Json& j) { io(w, j.dump(-1, ' ', false, Json::error_handler_t::replace)); }
-inline void io(Reader& r, Json& j) {
-  std::string text;
-  io(r, text);
-  j = Json::parse(text, nullptr, false);
-  if (j.is_discarded()) r.failed = true;
-}
 
 // ---- the engine's structs: each field list written once, for both directions ----
 
@@ -166,6 +160,7 @@ inline void io(Reader& r, Json& j) {
   inline void io(Reader& r, Type& v) { io_##Type(r, v); }
 
 TALENT_IMAGE_STRUCT(Text, io(a, v.zh); io(a, v.en);)
+TALENT_IMAGE_STRUCT(Datum, io(a, v.kind); io(a, v.flag); io(a, v.number); io(a, v.text); io(a, v.items); io(a, v.members);)
 TALENT_IMAGE_STRUCT(Date, io(a, v.year); io(a, v.month); io(a, v.day);)
 TALENT_IMAGE_STRUCT(Condition,
   io(a, v.kind); io(a, v.children); io(a, v.field); io(a, v.op); io(a, v.numbers); io(a, v.strings);

@@ -1,5 +1,7 @@
 #include "talent/json_writer.hpp"
 
+#include "talent/datum.hpp"
+
 namespace talent {
 
 namespace {
@@ -112,6 +114,11 @@ void JsonWriter::element() {
   if (first_.empty()) return;
   if (!first_.back()) out_ += ',';
   first_.back() = false;
+}
+
+void JsonWriter::number(double x) {
+  element();
+  write_number(out_, x);
 }
 
 void JsonWriter::key(std::string_view k) {

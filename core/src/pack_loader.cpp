@@ -24,6 +24,21 @@ const std::map<std::string, Expr::Kind> kExprOps = {
 const std::map<std::string, Truth> kTruthNames = {
     {"met", Truth::Met}, {"review", Truth::Review}, {"unknown", Truth::Unknown}, {"unmet", Truth::Unmet}};
 
+Datum to_datum(const Json& j) {
+  Datum d;
+  if (j.is_boolean()) d = Datum::of(j.get<bool>());
+  else if (j.is_number()) d = Datum::of(j.get<double>());
+  else if (j.is_string()) d = Datum::of(j.get<std::string>());
+  else if (j.is_array()) {
+    d.kind = Datum::Kind::Array;
+    for (const Json& item : j) d.items.push_back(to_datum(item));
+  } else if (j.is_object()) {
+    d.kind = Datum::Kind::Object;
+    for (auto it = j.begin(); it != j.end(); ++it) d.members.emplace_back(it.key(), to_datum(it.value()));
+  }
+  return d;
+}
+
 class PackLoader {
  public:
   PackLoader(const std::map<std::string, SubjectSchema>& subjects, LoadErrors& errors)
@@ -195,13 +210,13 @@ class PackLoader {
         const Json* values = member(p, "values");
         if (!values) fail("pack.missing_key", path + "/values", "a table parameter needs 'values'");
         else {
-          param.values = *values;
+          param.values = to_datum(*values);
           check_table(*values, param.by.size(), path + "/values");
         }
       } else if (const Json* value = member(p, "value")) {
         if (!value->is_number() && !value->is_boolean() && !value->is_string())
           fail("pack.invalid_type", path + "/value", "a parameter value is a number, a boolean or a string");
-        param.values = *value;
+        param.values = to_datum(*value);
       } else {
         fail("pack.missing_key", path, "a parameter has a 'value', or 'by' and 'values'");
       }
@@ -503,7 +518,7 @@ class PackLoader {
                  const std::vector<std::pair<std::string, Expr>>& earlier_fields) {
     Expr e;
     if (j.is_number() || j.is_boolean() || j.is_string()) {
-      e.literal = j;
+      e.literal = to_datum(j);
       return e;
     }
     if (!j.is_object() || j.empty()) {
@@ -718,12 +733,12 @@ class PackLoader {
         for (const Route& r : o.routes) clauses.push_back(r.clause);
         outcomes.push_back({{"id", o.id}, {"label", {{"zh", o.label.zh}, {"en", o.label.en}}}, {"route_clauses", clauses}});
       }
-    pack_.description = {{"id", pack_.id},
+    pack_.description = to_text(Json{{"id", pack_.id},
                          {"title", {{"zh", pack_.title.zh}, {"en", pack_.title.en}}},
                          {"version", pack_.version},
                          {"source", pack_.source},
                          {"in_force", {{"from", format_date(pack_.in_force_from)}, {"to", format_date(pack_.in_force_to)}}},
-                         {"outcomes", outcomes}};
+                         {"outcomes", outcomes}});
   }
 };
 

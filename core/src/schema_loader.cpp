@@ -209,7 +209,7 @@ std::map<std::string, SubjectSchema> load_subjects(const Json& doc, LoadErrors& 
     SchemaReader reader{errors};
     reader.read_fields(*fields, "", path + "/fields", subject.record, &reader.questions);
     check_derivations(subject.record, path, errors);
-    subject.questions = std::move(reader.questions);
+    subject.questions = to_text(reader.questions);
     out.emplace(subject.name, std::move(subject));
   }
   return out;

@@ -1,5 +1,6 @@
 #include "talent/subject.hpp"
 
+#include "talent/datum.hpp"
 #include "talent/json_writer.hpp"
 
 #include <cmath>
@@ -27,15 +28,16 @@ int nesting_depth(std::string_view text) {
 }
 
 std::string describe_number(double x) {
-  if (x == std::floor(x) && std::fabs(x) < 1e15) return decimal(static_cast<long long>(x));
-  return to_text(Json(x));
+  std::string out;
+  write_number(out, x);
+  return out;
 }
 
 class SubjectReader {
  public:
   SubjectReader(Subject& out) : out_(out) {}
 
-  void read_record(const RecordSchema& schema, const Json& object, const std::string& path, Record& record) {
+  void read_record(const RecordSchema& schema, const Datum& object, const std::string& path, Record& record) {
     record.values.assign(schema.fields.size(), Value{});
     read_object(schema, object, "", path, record);
   }
@@ -58,11 +60,9 @@ class SubjectReader {
       Value& target = record.values[i];
       if (target.known()) {
         if (static_cast<int>(target.number) != years)
-          out_.warnings.push_back({{"code", "derived_value_mismatch"},
-                                   {"path", "/" + f.derive_from},
-                                   {"message", f.path + " given as " + describe_number(target.number) + ", but " +
-                                                   f.derive_from + " gives " + decimal(years) + "; " + f.path +
-                                                   " is used"}});
+          out_.warnings.push_back({"derived_value_mismatch", "/" + f.derive_from, "",
+                                   f.path + " given as " + describe_number(target.number) + ", but " + f.derive_from +
+                                       " gives " + decimal(years) + "; " + f.path + " is used"});
         continue;
       }
       if ((f.min && years < *f.min) || (f.max && years > *f.max)) {
@@ -83,38 +83,39 @@ class SubjectReader {
     out_.errors.push_back({path, code, message});
   }
 
-  void read_object(const RecordSchema& schema, const Json& object, const std::string& prefix, const std::string& path,
+  void read_object(const RecordSchema& schema, const Datum& object, const std::string& prefix, const std::string& path,
                    Record& record) {
-    for (auto it = object.begin(); it != object.end(); ++it) {
-      const std::string name = prefix.empty() ? it.key() : prefix + "." + it.key();
-      const std::string here = path + "/" + pointer_token(it.key());
+    for (const auto& [key, value] : object.members) {
+      const std::string name = prefix.empty() ? key : prefix + "." + key;
+      const std::string here = path + "/" + pointer_token(key);
       if (schema.groups.count(name)) {
-        if (it->is_null()) continue;
-        if (!it->is_object()) error(here, "invalid_type", "expected an object");
-        else read_object(schema, *it, name, here, record);
+        if (value.is_null()) continue;
+        if (!value.is_object()) error(here, "invalid_type", "expected an object");
+        else read_object(schema, value, name, here, record);
         continue;
       }
       int index = schema.find(name);
       if (index < 0) {
-        out_.warnings.push_back({{"code", "unknown_field"}, {"path", here}, {"message", "ignored: not a field of this form"}});
+        out_.warnings.push_back({"unknown_field", here, "", "ignored: not a field of this form"});
         continue;
       }
-      read_value(schema.fields[index], *it, here, record.values[index]);
+      read_value(schema.fields[index], value, here, record.values[index]);
     }
   }
 
-  void read_value(const FieldSpec& f, const Json& j, const std::string& path, Value& v) {
+  void read_value(const FieldSpec& f, const Datum& j, const std::string& path, Value& v) {
+    using K = Datum::Kind;
     if (j.is_null()) return;  // unknown; an unknown list is empty
     switch (f.type) {
       case FieldType::Boolean:
-        if (!j.is_boolean()) return error(path, "invalid_type", "expected true or false");
+        if (j.kind != K::Boolean) return error(path, "invalid_type", "expected true or false");
         v.kind = Value::Kind::Boolean;
-        v.flag = j.get<bool>();
+        v.flag = j.flag;
         return;
       case FieldType::Integer:
       case FieldType::Number: {
         if (!j.is_number()) return error(path, "invalid_type", "expected a number");
-        const double x = j.get<double>();
+        const double x = j.number;
         if (!std::isfinite(x)) return error(path, "out_of_range", "not a finite number");
         if (f.type == FieldType::Integer && x != std::floor(x))
           return error(path, "invalid_type", "expected a whole number");
@@ -125,53 +126,53 @@ class SubjectReader {
         return;
       }
       case FieldType::Enum:
-        if (!j.is_string()) return error(path, "invalid_type", "expected one of the listed values");
-        v.rank = f.rank_of(j.get<std::string>());
-        if (v.rank < 0) return error(path, "unknown_value", "'" + j.get<std::string>() + "' is not " + one_of(f));
+        if (j.kind != K::Text) return error(path, "invalid_type", "expected one of the listed values");
+        v.rank = f.rank_of(j.text);
+        if (v.rank < 0) return error(path, "unknown_value", "'" + j.text + "' is not " + one_of(f));
         v.kind = Value::Kind::Enum;
-        v.text = j.get<std::string>();
+        v.text = j.text;
         return;
       case FieldType::Text:
-        if (!j.is_string()) return error(path, "invalid_type", "expected text");
-        if (f.max_length && j.get_ref<const std::string&>().size() > f.max_length)
-          return error(path, "out_of_range", "longer than " + decimal(f.max_length) + " bytes");
+        if (j.kind != K::Text) return error(path, "invalid_type", "expected text");
+        if (f.max_length && j.text.size() > f.max_length)
+          return error(path, "out_of_range", "longer than " + decimal(static_cast<long long>(f.max_length)) + " bytes");
         v.kind = Value::Kind::Text;
-        v.text = j.get<std::string>();
+        v.text = j.text;
         return;
       case FieldType::Date: {
-        if (!j.is_string()) return error(path, "invalid_type", "expected a date, YYYY-MM-DD");
-        auto d = parse_date(j.get<std::string>());
-        if (!d) return error(path, "invalid_date", "'" + j.get<std::string>() + "' is not a date YYYY-MM-DD");
+        if (j.kind != K::Text) return error(path, "invalid_type", "expected a date, YYYY-MM-DD");
+        auto d = parse_date(j.text);
+        if (!d) return error(path, "invalid_date", "'" + j.text + "' is not a date YYYY-MM-DD");
         v.kind = Value::Kind::Date;
         v.date = *d;
         return;
       }
       case FieldType::EnumList: {
-        if (!j.is_array()) return error(path, "invalid_type", "expected a list");
+        if (j.kind != K::Array) return error(path, "invalid_type", "expected a list");
         v.kind = Value::Kind::EnumList;
-        for (std::size_t i = 0; i < j.size(); ++i) {
-          const std::string item = path + "/" + decimal(i);
-          if (!j[i].is_string()) {
+        for (std::size_t i = 0; i < j.items.size(); ++i) {
+          const std::string item = path + "/" + decimal(static_cast<long long>(i));
+          if (j.items[i].kind != K::Text) {
             error(item, "invalid_type", "expected one of the listed values");
             continue;
           }
-          int rank = f.rank_of(j[i].get<std::string>());
-          if (rank < 0) error(item, "unknown_value", "'" + j[i].get<std::string>() + "' is not " + one_of(f));
+          int rank = f.rank_of(j.items[i].text);
+          if (rank < 0) error(item, "unknown_value", "'" + j.items[i].text + "' is not " + one_of(f));
           else v.ranks.push_back(rank);
         }
         return;
       }
       case FieldType::RecordList: {
-        if (!j.is_array()) return error(path, "invalid_type", "expected a list");
+        if (j.kind != K::Array) return error(path, "invalid_type", "expected a list");
         v.kind = Value::Kind::Records;
-        for (std::size_t i = 0; i < j.size(); ++i) {
-          const std::string item = path + "/" + decimal(i);
-          if (!j[i].is_object()) {
+        for (std::size_t i = 0; i < j.items.size(); ++i) {
+          const std::string item = path + "/" + decimal(static_cast<long long>(i));
+          if (!j.items[i].is_object()) {
             error(item, "invalid_type", "expected an object");
             continue;
           }
           Record r;
-          read_record(*f.item, j[i], item, r);
+          read_record(*f.item, j.items[i], item, r);
           v.records.push_back(std::move(r));
         }
         return;
@@ -197,16 +198,16 @@ class SubjectReader {
 Subject read_subject(const SubjectSchema& schema, std::string_view text) {
   Subject out;
   if (text.size() > kMaxInputBytes) {
-    out.errors.push_back({"", "too_large", "the input is " + decimal(text.size()) + " bytes; at most " +
-                                               decimal(kMaxInputBytes) + " are read"});
+    out.errors.push_back({"", "too_large", "the input is " + decimal(static_cast<long long>(text.size())) +
+                                               " bytes; at most " + decimal(kMaxInputBytes) + " are read"});
     return out;
   }
   if (nesting_depth(text) > kMaxDepth) {
     out.errors.push_back({"", "too_deep", "the input nests deeper than " + decimal(kMaxDepth) + " levels"});
     return out;
   }
-  Json doc = Json::parse(text.begin(), text.end(), nullptr, false);
-  if (doc.is_discarded()) {
+  Datum doc;
+  if (!parse_datum(text, doc)) {
     out.errors.push_back({"", "invalid_json", "the input is not valid JSON (UTF-8)"});
     return out;
   }

@@ -5,6 +5,8 @@
 #pragma once
 #include <nlohmann/json.hpp>
 
+#include "talent/json_writer.hpp"
+
 namespace talent {
 using Json = nlohmann::ordered_json;
 
@@ -20,14 +22,4 @@ inline const Json* member(const Json& object, const char* key) {
   return it == object.end() ? nullptr : &*it;
 }
 
-// One reference token of a JSON pointer (RFC 6901).
-inline std::string pointer_token(const std::string& key) {
-  std::string out;
-  for (char c : key) {
-    if (c == '~') out += "~0";
-    else if (c == '/') out += "~1";
-    else out += c;
-  }
-  return out;
-}
 }  // namespace talent

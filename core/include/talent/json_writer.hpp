@@ -6,7 +6,6 @@
 #include <string_view>
 #include <vector>
 
-#include "talent/json.hpp"
 
 namespace talent {
 
@@ -14,6 +13,17 @@ namespace talent {
 // string here has been through the JSON parser).
 std::string json_quoted(std::string_view s);
 void append_quoted(std::string& out, std::string_view s);
+// One reference token of a JSON pointer (RFC 6901).
+inline std::string pointer_token(const std::string& key) {
+  std::string out;
+  for (char c : key) {
+    if (c == '~') out += "~0";
+    else if (c == '/') out += "~1";
+    else out += c;
+  }
+  return out;
+}
+
 // An integer in decimal (std::to_string would bring printf into the wasm module).
 std::string decimal(long long n);
 // A JSON text with its non-ASCII characters written as \u escapes.
@@ -31,7 +41,7 @@ class JsonWriter {
   void string(std::string_view s) { element(); append_quoted(out_, s); }
   void boolean(bool b) { element(); out_ += b ? "true" : "false"; }
   void null() { element(); out_ += "null"; }
-  void value(const Json& j) { element(); out_ += to_text(j); }
+  void number(double x);
   void raw(std::string_view json) { element(); out_ += json; }
 
  private:

@@ -8,6 +8,7 @@
 
 #include "talent/condition.hpp"
 #include "talent/dates.hpp"
+#include "talent/datum.hpp"
 #include "talent/json.hpp"
 #include "talent/load_error.hpp"
 #include "talent/schema.hpp"
@@ -19,7 +20,7 @@ namespace talent {
 struct Expr {
   enum class Kind { Literal, Param, Field, Ref, Bound, Add, Sub, Mul, Min, Max, Lt, Le, Gt, Ge, If, Each, Object };
   Kind kind = Kind::Literal;
-  Json literal;
+  Datum literal;
   int index = -1;                 // Param: parameter; Field, Each: field; Ref: earlier field
   std::string name;               // Bound
   std::vector<Expr> args;         // operands; If: condition, then, else[, unknown]
@@ -32,7 +33,7 @@ struct Expr {
 struct Parameter {
   std::string id, clause, unit;
   std::vector<std::string> by;  // binding names or field paths, outermost first
-  Json values;
+  Datum values;                 // a value, or tables nested as deep as `by` is long
 };
 
 struct Benefit {
@@ -84,7 +85,7 @@ struct PolicyPack {
   std::map<std::string, int> parameter_index;
   std::vector<Outcome> outcomes;     // about a profile, in evaluation order
   std::vector<Outcome> team_checks;  // about a team
-  Json description;                  // for describe(): title, dates, outcome labels
+  std::string description;           // JSON for describe(): title, dates, outcome labels (load time only)
 };
 
 // Loads one pack. `clauses` is its clause table. Errors carry stable ids and

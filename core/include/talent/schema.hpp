@@ -48,7 +48,7 @@ struct SubjectSchema {
   std::string name;    // "profile", "team"
   std::string schema;  // "talent-profile/1"
   RecordSchema record;
-  Json questions;      // labels and help, passed through to describe()
+  std::string questions;  // JSON: labels and help, passed through to describe() (load time only)
 };
 
 // Reads {"profile": {...}, "team": {...}}; appends to `errors`.

@@ -6,7 +6,6 @@
 #include <vector>
 
 #include "talent/dates.hpp"
-#include "talent/json.hpp"
 #include "talent/schema.hpp"
 
 namespace talent {
@@ -35,10 +34,15 @@ struct InputError {
   std::string path, code, message;
 };
 
+// Written as {"code", then "path" or "policy" when set, "message"}.
+struct Warning {
+  std::string code, path, policy, message;
+};
+
 struct Subject {
   Record record;
   std::vector<InputError> errors;  // non-empty: nothing else may be used
-  Json warnings = Json::array();
+  std::vector<Warning> warnings;
 };
 
 // Input limits of contract section 5.

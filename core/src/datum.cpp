@@ -1,0 +1,298 @@
+#include "talent/datum.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+
+#include "talent/json_writer.hpp"
+
+namespace talent {
+
+const Datum* Datum::find(std::string_view key) const {
+  for (const auto& [k, v] : members)
+    if (k == key) return &v;
+  return nullptr;
+}
+
+namespace {
+
+// A strict RFC 8259 parser (UTF-8 checked, no extensions). The shipped
+// engine parses profiles with it rather than with nlohmann/json's lexer,
+// whose strtod and printf make up a fifth of the wasm module; the unit
+// tests hold it to nlohmann's verdict on every input they generate.
+class DatumParser {
+ public:
+  explicit DatumParser(std::string_view s) : s_(s) {}
+
+  bool document(Datum& out) {
+    space();
+    if (!value(out, 0)) return false;
+    space();
+    return i_ == s_.size();
+  }
+
+ private:
+  static constexpr int kDeepest = 512;  // callers refuse deeper input earlier; this only guards the stack
+  std::string_view s_;
+  std::size_t i_ = 0;
+
+  bool at(char c) const { return i_ < s_.size() && s_[i_] == c; }
+  void space() {
+    while (i_ < s_.size() && (s_[i_] == ' ' || s_[i_] == '\t' || s_[i_] == '\n' || s_[i_] == '\r')) ++i_;
+  }
+  bool word(std::string_view w) {
+    if (s_.substr(i_, w.size()) != w) return false;
+    i_ += w.size();
+    return true;
+  }
+
+  bool value(Datum& out, int depth) {
+    if (depth > kDeepest || i_ >= s_.size()) return false;
+    switch (s_[i_]) {
+      case '{': return object(out, depth);
+      case '[': return array(out, depth);
+      case '"': out.kind = Datum::Kind::Text; return string(out.text);
+      case 't': out = Datum::of(true); return word("true");
+      case 'f': out = Datum::of(false); return word("false");
+      case 'n': out = Datum{}; return word("null");
+      default: out.kind = Datum::Kind::Number; return number(out.number);
+    }
+  }
+
+  bool object(Datum& out, int depth) {
+    out.kind = Datum::Kind::Object;
+    ++i_;
+    space();
+    if (at('}')) return ++i_, true;
+    for (;;) {
+      std::string key;
+      if (!at('"') || !string(key)) return false;
+      space();
+      if (!at(':')) return false;
+      ++i_;
+      space();
+      Datum v;
+      if (!value(v, depth + 1)) return false;
+      // A repeated key keeps the last value, where the first one stood.
+      Datum* slot = nullptr;
+      for (auto& [k, existing] : out.members)
+        if (k == key) slot = &existing;
+      if (slot) *slot = std::move(v);
+      else out.members.emplace_back(std::move(key), std::move(v));
+      space();
+      if (at('}')) return ++i_, true;
+      if (!at(',')) return false;
+      ++i_;
+      space();
+    }
+  }
+
+  bool array(Datum& out, int depth) {
+    out.kind = Datum::Kind::Array;
+    ++i_;
+    space();
+    if (at(']')) return ++i_, true;
+    for (;;) {
+      if (!value(out.items.emplace_back(), depth + 1)) return false;
+      space();
+      if (at(']')) return ++i_, true;
+      if (!at(',')) return false;
+      ++i_;
+      space();
+    }
+  }
+
+  static void put_utf8(std::string& out, unsigned cp) {
+    if (cp < 0x80) out += static_cast<char>(cp);
+    else if (cp < 0x800) out += static_cast<char>(0xC0 | (cp >> 6)), out += static_cast<char>(0x80 | (cp & 0x3F));
+    else if (cp < 0x10000)
+      out += static_cast<char>(0xE0 | (cp >> 12)), out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F)),
+          out += static_cast<char>(0x80 | (cp & 0x3F));
+    else
+      out += static_cast<char>(0xF0 | (cp >> 18)), out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F)),
+          out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F)), out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+
+  bool hex4(unsigned& out) {
+    if (s_.size() - i_ < 4) return false;
+    out = 0;
+    for (int k = 0; k < 4; ++k) {
+      const char c = s_[i_++];
+      out <<= 4;
+      if (c >= '0' && c <= '9') out |= static_cast<unsigned>(c - '0');
+      else if (c >= 'a' && c <= 'f') out |= static_cast<unsigned>(c - 'a' + 10);
+      else if (c >= 'A' && c <= 'F') out |= static_cast<unsigned>(c - 'A' + 10);
+      else return false;
+    }
+    return true;
+  }
+
+  // One well-formed UTF-8 sequence (RFC 3629: no overlong forms, no
+  // surrogates, nothing above U+10FFFF), copied to `out`.
+  bool utf8(std::string& out) {
+    const auto b = [&](std::size_t k) { return static_cast<unsigned char>(s_[i_ + k]); };
+    const unsigned char c = b(0);
+    std::size_t n;
+    unsigned char lo = 0x80, hi = 0xBF;
+    if (c >= 0xC2 && c <= 0xDF) n = 2;
+    else if (c >= 0xE0 && c <= 0xEF) n = 3, lo = c == 0xE0 ? 0xA0 : 0x80, hi = c == 0xED ? 0x9F : 0xBF;
+    else if (c >= 0xF0 && c <= 0xF4) n = 4, lo = c == 0xF0 ? 0x90 : 0x80, hi = c == 0xF4 ? 0x8F : 0xBF;
+    else return false;
+    if (s_.size() - i_ < n || b(1) < lo || b(1) > hi) return false;
+    for (std::size_t k = 2; k < n; ++k)
+      if ((b(k) & 0xC0) != 0x80) return false;
+    out.append(s_, i_, n);
+    i_ += n;
+    return true;
+  }
+
+  bool string(std::string& out) {
+    ++i_;  // the opening quote
+    for (;;) {
+      if (i_ >= s_.size()) return false;
+      const unsigned char c = static_cast<unsigned char>(s_[i_]);
+      if (c == '"') return ++i_, true;
+      if (c < 0x20) return false;
+      if (c >= 0x80) {
+        if (!utf8(out)) return false;
+        continue;
+      }
+      ++i_;
+      if (c != '\\') {
+        out += static_cast<char>(c);
+        continue;
+      }
+      if (i_ >= s_.size()) return false;
+      const char e = s_[i_++];
+      switch (e) {
+        case '"': out += '"'; break;
+        case '\\': out += '\\'; break;
+        case '/': out += '/'; break;
+        case 'b': out += '\b'; break;
+        case 'f': out += '\f'; break;
+        case 'n': out += '\n'; break;
+        case 'r': out += '\r'; break;
+        case 't': out += '\t'; break;
+        case 'u': {
+          unsigned cp;
+          if (!hex4(cp)) return false;
+          if (cp >= 0xDC00 && cp <= 0xDFFF) return false;  // a low surrogate alone
+          if (cp >= 0xD800 && cp <= 0xDBFF) {
+            unsigned low;
+            if (!word("\\u") || !hex4(low) || low < 0xDC00 || low > 0xDFFF) return false;
+            cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
+          }
+          put_utf8(out, cp);
+          break;
+        }
+        default: return false;
+      }
+    }
+  }
+
+  bool digit() const { return i_ < s_.size() && s_[i_] >= '0' && s_[i_] <= '9'; }
+
+  // Decimal to double. Exact (correctly rounded) for up to 15 significant
+  // digits and powers of ten up to 22, which covers every figure a profile
+  // holds; beyond that a close approximation, the same on every platform.
+  bool number(double& out) {
+    const bool negative = at('-');
+    if (negative) ++i_;
+    if (!digit()) return false;
+    std::uint64_t mantissa = 0;
+    int digits = 0, exponent = 0;
+    auto take = [&](bool fraction) {
+      const int d = s_[i_++] - '0';
+      if (digits < 18) {
+        mantissa = mantissa * 10 + static_cast<std::uint64_t>(d);
+        if (mantissa) ++digits;
+        if (fraction) --exponent;
+      } else if (!fraction) {
+        ++exponent;
+      }
+    };
+    if (at('0')) ++i_;
+    else
+      while (digit()) take(false);
+    if (at('.')) {
+      ++i_;
+      if (!digit()) return false;
+      while (digit()) take(true);
+    }
+    if (at('e') || at('E')) {
+      ++i_;
+      const bool minus = at('-');
+      if (at('+') || at('-')) ++i_;
+      if (!digit()) return false;
+      int e = 0;
+      while (digit()) e = std::min(e * 10 + (s_[i_++] - '0'), 100000);
+      exponent += minus ? -e : e;
+    }
+    static constexpr double kPowers[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
+                                         1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+    double x = static_cast<double>(mantissa);
+    if (mantissa != 0) {
+      int e = exponent;
+      while (e > 22 && std::isfinite(x)) x *= 1e22, e -= 22;
+      while (e < -22 && x != 0) x /= 1e22, e += 22;
+      x = e >= 0 ? x * kPowers[e] : x / kPowers[-e];
+    }
+    out = negative ? -x : x;
+    return std::isfinite(out);  // 1e400 is not a number this engine can use
+  }
+};
+
+}  // namespace
+
+bool parse_datum(std::string_view text, Datum& out) {
+  out = Datum{};
+  return DatumParser(text).document(out);
+}
+
+void write_number(std::string& out, double x) {
+  if (!std::isfinite(x)) {
+    out += "null";
+    return;
+  }
+  const double scaled = std::round(x * 1e6);
+  if (std::fabs(scaled) >= 9e15) {  // beyond exact fractions: whole part only
+    out += decimal(static_cast<long long>(std::round(x)));
+    return;
+  }
+  const long long micro = static_cast<long long>(scaled);
+  const long long whole = micro / 1000000;
+  long long fraction = micro % 1000000;
+  if (micro < 0 && whole == 0) out += '-';
+  out += decimal(whole);
+  if (fraction == 0) return;
+  if (fraction < 0) fraction = -fraction;
+  std::string digits = decimal(fraction);
+  digits.insert(0, 6 - digits.size(), '0');
+  while (digits.back() == '0') digits.pop_back();
+  out += '.';
+  out += digits;
+}
+
+void write_datum(JsonWriter& w, const Datum& d) {
+  switch (d.kind) {
+    case Datum::Kind::Null: w.null(); return;
+    case Datum::Kind::Boolean: w.boolean(d.flag); return;
+    case Datum::Kind::Number: w.number(d.number); return;
+    case Datum::Kind::Text: w.string(d.text); return;
+    case Datum::Kind::Array:
+      w.begin_array();
+      for (const Datum& item : d.items) write_datum(w, item);
+      w.end_array();
+      return;
+    case Datum::Kind::Object:
+      w.begin_object();
+      for (const auto& [k, v] : d.members) {
+        w.key(k);
+        write_datum(w, v);
+      }
+      w.end_object();
+      return;
+  }
+}
+
+}  // namespace talent
