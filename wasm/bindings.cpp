@@ -3,25 +3,44 @@
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
 
+#include <algorithm>
 #include <string>
 
 #include "talent/engine.hpp"
+#include "talent/subject.hpp"
 
 namespace {
 
+using emscripten::val;
+
+// JSON text from JS, encoded by the browser's TextEncoder straight into wasm
+// memory (embind's own std::string conversion walks the string in JS). A
+// value that is not a string arrives as "" and so gets the invalid_json answer.
+std::string from_js(const val& text) {
+  if (!text.isString()) return {};
+  static const val encoder = val::global("TextEncoder").new_();
+  // UTF-16 units become at most 3 bytes each; past the engine's input limit
+  // a few bytes more than the limit are enough for it to say too_large.
+  const std::size_t room = std::min<std::size_t>(text["length"].as<std::size_t>() * 3, talent::kMaxInputBytes + 4);
+  std::string out(room, '\0');
+  const val written = encoder.call<val>(
+      "encodeInto", text, emscripten::typed_memory_view(out.size(), reinterpret_cast<unsigned char*>(out.data())))["written"];
+  out.resize(written.as<std::size_t>());
+  return out;
+}
+
 // The answer as a JS string, decoded by the browser's TextDecoder in one
-// call (embind's own std::string conversion walks the bytes in JavaScript,
-// which costs more than the evaluation for a 20 KB answer).
-emscripten::val to_js(const std::string& json) {
-  static const emscripten::val decoder = emscripten::val::global("TextDecoder").new_();
-  return decoder.call<emscripten::val>(
+// call. Answers are ASCII (see json_writer.cpp), its fastest case.
+val to_js(const std::string& json) {
+  static const val decoder = val::global("TextDecoder").new_();
+  return decoder.call<val>(
       "decode", emscripten::typed_memory_view(json.size(), reinterpret_cast<const unsigned char*>(json.data())));
 }
 
-emscripten::val evaluate(const std::string& profile) { return to_js(talent::evaluate(profile)); }
-emscripten::val check_team(const std::string& team) { return to_js(talent::check_team(team)); }
-emscripten::val describe() { return to_js(talent::describe()); }
-emscripten::val version() { return to_js(talent::version()); }
+val evaluate(const val& profile) { return to_js(talent::evaluate(from_js(profile))); }
+val check_team(const val& team) { return to_js(talent::check_team(from_js(team))); }
+val describe() { return to_js(talent::describe()); }
+val version() { return to_js(talent::version()); }
 
 }  // namespace
 

@@ -176,22 +176,29 @@ Truth evaluate_condition(const Condition& c, const EvalContext& ctx, std::vector
     t = Truth::Met;
     for (const Condition& child : c.children) t = all_of(t, evaluate_condition(child, ctx, inner));
   } else if (c.kind == Condition::Kind::Any) {
-    // Each alternative writes its reasons in place; the losers' are dropped below.
-    std::vector<Truth> truths(c.children.size());
-    std::vector<std::size_t> starts(c.children.size() + 1);
-    for (std::size_t i = 0; i < c.children.size(); ++i) {
-      starts[i] = inner ? inner->size() : 0;
-      truths[i] = evaluate_condition(c.children[i], ctx, inner);
+    // The first alternative with the best result (met, then unknown, then
+    // review) decides. Each writes its reasons in place; if the choice is
+    // satisfied, only the winner's stay: it is what satisfies it. If not,
+    // every alternative says what it lacked.
+    static constexpr int kRank[] = {3, 1, 2, 0};  // by Truth: Unmet, Unknown, Review, Met
+    const std::size_t begin = inner ? inner->size() : 0;
+    std::size_t win_from = begin, win_to = begin;
+    int best = 4;
+    t = Truth::Unmet;
+    for (const Condition& child : c.children) {
+      const std::size_t from = inner ? inner->size() : 0;
+      const Truth truth = evaluate_condition(child, ctx, inner);
+      if (kRank[static_cast<int>(truth)] < best) {
+        best = kRank[static_cast<int>(truth)];
+        t = truth;
+        win_from = from;
+        win_to = inner ? inner->size() : 0;
+      }
     }
-    starts.back() = inner ? inner->size() : 0;
-    int winner;
-    std::tie(t, winner) = choose(truths, default_preference());
-    // A satisfied choice is explained by the alternative that satisfies it;
-    // an unsatisfied one by every alternative.
     if (inner && (t == Truth::Met || t == Truth::Review)) {
       auto at = [&](std::size_t i) { return inner->begin() + static_cast<std::ptrdiff_t>(i); };
-      inner->erase(at(starts[winner + 1]), at(starts.back()));
-      inner->erase(at(starts[0]), at(starts[winner]));
+      inner->erase(at(win_to), inner->end());
+      inner->erase(at(begin), at(win_from));
     }
   } else {
     t = evaluate_leaf(c, ctx, inner);

@@ -157,11 +157,17 @@ class DatumParser {
         if (!utf8(out)) return false;
         continue;
       }
-      ++i_;
-      if (c != '\\') {
-        out += static_cast<char>(c);
+      if (c != '\\') {  // a run of plain ASCII, copied at once
+        const std::size_t start = i_;
+        while (i_ < s_.size()) {
+          const unsigned char r = static_cast<unsigned char>(s_[i_]);
+          if (r < 0x20 || r >= 0x80 || r == '"' || r == '\\') break;
+          ++i_;
+        }
+        out.append(s_, start, i_ - start);
         continue;
       }
+      ++i_;
       if (i_ >= s_.size()) return false;
       const char e = s_[i_++];
       switch (e) {

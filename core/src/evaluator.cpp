@@ -44,6 +44,13 @@ namespace {
 
 bool decided(Truth t) { return t == Truth::Met || t == Truth::Review; }
 
+// Position of `t` in `pref`: lower is preferred.
+int rank(const Preference& pref, Truth t) {
+  for (std::size_t i = 0; i < pref.size(); ++i)
+    if (pref[i] == t) return static_cast<int>(i);
+  return static_cast<int>(pref.size());
+}
+
 void write_reason(const Reason& r, JsonWriter& w) {
   const Condition& c = *r.condition;
   std::string& out = w.text();
@@ -103,29 +110,36 @@ class OutcomeEvaluator {
     Truth truth = Truth::Met;
     for (const Condition& c : o.required) truth = all_of(truth, evaluate_condition(c, context(r.bindings), &r.reasons));
     if (!o.routes.empty()) {
-      std::vector<std::vector<Reason>> parts(o.routes.size());
-      std::vector<Bindings> bindings(o.routes.size(), r.bindings);
-      for (std::size_t i = 0; i < o.routes.size(); ++i) {
-        const Route& route = o.routes[i];
-        const Truth t = evaluate_condition(route.when, context(bindings[i]), &parts[i]);
+      // Each route writes its reasons after the others', and binds names
+      // on top of what the requirements bound.
+      const std::size_t base = r.reasons.size(), base_bindings = r.bindings.size();
+      std::vector<std::size_t> starts;
+      Bindings chosen;
+      starts.reserve(o.routes.size() + 1);
+      r.route_truths.reserve(o.routes.size());
+      r.route_values.reserve(o.routes.size());
+      for (const Route& route : o.routes) {
+        starts.push_back(r.reasons.size());
+        const Truth t = evaluate_condition(route.when, context(r.bindings), &r.reasons);
         r.route_truths.push_back(t);
-        const std::string* bound = route.value_binding.empty() ? nullptr : find_binding(bindings[i], route.value_binding);
+        const std::string* bound = route.value_binding.empty() ? nullptr : find_binding(r.bindings, route.value_binding);
         r.route_values.push_back(bound ? *bound : decided(t) || route.value_binding.empty() ? route.value : "");
-      }
-      Truth best = Truth::Unmet;
-      for (Truth t : o.preference) {
-        auto it = std::find(r.route_truths.begin(), r.route_truths.end(), t);
-        if (it != r.route_truths.end()) {
-          best = t;
-          r.route = static_cast<int>(it - r.route_truths.begin());
-          break;
+        if (r.route < 0 || rank(o.preference, t) < rank(o.preference, r.route_truths[r.route])) {
+          r.route = static_cast<int>(r.route_truths.size() - 1);
+          chosen.assign(r.bindings.begin() + static_cast<std::ptrdiff_t>(base_bindings), r.bindings.end());
         }
+        r.bindings.resize(base_bindings);
       }
+      starts.push_back(r.reasons.size());
+      const Truth best = r.route_truths[r.route];
       // A route that holds is explained by itself; when none holds, every
       // route says what it lacked.
-      for (std::size_t i = 0; i < parts.size(); ++i)
-        if (!decided(best) || static_cast<int>(i) == r.route) r.reasons.insert(r.reasons.end(), parts[i].begin(), parts[i].end());
-      if (r.route >= 0) r.bindings = bindings[r.route];
+      if (decided(best)) {
+        auto at = [&](std::size_t i) { return r.reasons.begin() + static_cast<std::ptrdiff_t>(i); };
+        r.reasons.erase(at(starts[r.route + 1]), r.reasons.end());
+        r.reasons.erase(at(base), at(starts[r.route]));
+      }
+      r.bindings.insert(r.bindings.end(), chosen.begin(), chosen.end());
       truth = all_of(truth, best);
     }
     r.truth = truth;

@@ -127,11 +127,11 @@ template <class T> void io(Reader& r, std::optional<T>& o) {
   io(r, has);
   if (has) io(r, o.emplace());
 }
-template <class K, class V> void io(Writer& w, const std::map<K, V>& m) {
+template <class K, class V, class C> void io(Writer& w, const std::map<K, V, C>& m) {
   w.varint(m.size());
   for (const auto& [k, v] : m) io(w, k), io(w, v);
 }
-template <class K, class V> void io(Reader& r, std::map<K, V>& m) {
+template <class K, class V, class C> void io(Reader& r, std::map<K, V, C>& m) {
   const std::uint64_t n = r.varint();
   for (std::uint64_t i = 0; i < n && !r.failed; ++i) {
     K k;

@@ -8,8 +8,8 @@ namespace {
 const char* const kHex = "0123456789abcdef";
 
 void append_u_escape(std::string& out, unsigned unit) {
-  out += "\\u";
-  for (int shift = 12; shift >= 0; shift -= 4) out += kHex[(unit >> shift) & 15];
+  const char escape[6] = {'\\', 'u', kHex[(unit >> 12) & 15], kHex[(unit >> 8) & 15], kHex[(unit >> 4) & 15], kHex[unit & 15]};
+  out.append(escape, 6);
 }
 
 // Length and code point of the UTF-8 sequence at s[i]; length 0 if invalid.
@@ -106,15 +106,6 @@ std::string json_quoted(std::string_view s) {
   return out;
 }
 
-void JsonWriter::element() {
-  if (after_key_) {
-    after_key_ = false;
-    return;
-  }
-  if (first_.empty()) return;
-  if (!first_.back()) out_ += ',';
-  first_.back() = false;
-}
 
 void JsonWriter::number(double x) {
   element();
@@ -126,6 +117,16 @@ void JsonWriter::key(std::string_view k) {
   append_quoted(out_, k);
   out_ += ':';
   after_key_ = true;
+}
+
+void JsonWriter::element() {
+  if (after_key_) {
+    after_key_ = false;
+    return;
+  }
+  if (first_.empty()) return;
+  if (first_.back() == '0') out_ += ',';
+  first_.back() = '0';
 }
 
 }  // namespace talent

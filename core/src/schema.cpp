@@ -10,7 +10,7 @@ int FieldSpec::rank_of(const std::string& v) const {
   return -1;
 }
 
-int RecordSchema::find(const std::string& path) const {
+int RecordSchema::find(std::string_view path) const {
   auto it = index.find(path);
   return it == index.end() ? -1 : it->second;
 }

@@ -85,73 +85,76 @@ class SubjectReader {
 
   void read_object(const RecordSchema& schema, const Datum& object, const std::string& prefix, const std::string& path,
                    Record& record) {
+    std::string name;
     for (const auto& [key, value] : object.members) {
-      const std::string name = prefix.empty() ? key : prefix + "." + key;
-      const std::string here = path + "/" + pointer_token(key);
-      if (schema.groups.count(name)) {
+      name = prefix.empty() ? key : prefix + "." + key;
+      // The JSON pointer of this member, made only when something is said about it.
+      auto here = [&path, &key = key] { return path + "/" + pointer_token(key); };
+      if (schema.groups.find(name) != schema.groups.end()) {
         if (value.is_null()) continue;
-        if (!value.is_object()) error(here, "invalid_type", "expected an object");
-        else read_object(schema, value, name, here, record);
+        if (!value.is_object()) error(here(), "invalid_type", "expected an object");
+        else read_object(schema, value, name, here(), record);
         continue;
       }
       int index = schema.find(name);
       if (index < 0) {
-        out_.warnings.push_back({"unknown_field", here, "", "ignored: not a field of this form"});
+        out_.warnings.push_back({"unknown_field", here(), "", "ignored: not a field of this form"});
         continue;
       }
       read_value(schema.fields[index], value, here, record.values[index]);
     }
   }
 
-  void read_value(const FieldSpec& f, const Datum& j, const std::string& path, Value& v) {
+  template <class Path>
+  void read_value(const FieldSpec& f, const Datum& j, const Path& here, Value& v) {
     using K = Datum::Kind;
     if (j.is_null()) return;  // unknown; an unknown list is empty
     switch (f.type) {
       case FieldType::Boolean:
-        if (j.kind != K::Boolean) return error(path, "invalid_type", "expected true or false");
+        if (j.kind != K::Boolean) return error(here(), "invalid_type", "expected true or false");
         v.kind = Value::Kind::Boolean;
         v.flag = j.flag;
         return;
       case FieldType::Integer:
       case FieldType::Number: {
-        if (!j.is_number()) return error(path, "invalid_type", "expected a number");
+        if (!j.is_number()) return error(here(), "invalid_type", "expected a number");
         const double x = j.number;
-        if (!std::isfinite(x)) return error(path, "out_of_range", "not a finite number");
+        if (!std::isfinite(x)) return error(here(), "out_of_range", "not a finite number");
         if (f.type == FieldType::Integer && x != std::floor(x))
-          return error(path, "invalid_type", "expected a whole number");
+          return error(here(), "invalid_type", "expected a whole number");
         if ((f.min && x < *f.min) || (f.max && x > *f.max) || (f.above && x <= *f.above))
-          return error(path, "out_of_range", describe_number(x) + " is outside " + range_text(f));
+          return error(here(), "out_of_range", describe_number(x) + " is outside " + range_text(f));
         v.kind = Value::Kind::Number;
         v.number = x;
         return;
       }
       case FieldType::Enum:
-        if (j.kind != K::Text) return error(path, "invalid_type", "expected one of the listed values");
+        if (j.kind != K::Text) return error(here(), "invalid_type", "expected one of the listed values");
         v.rank = f.rank_of(j.text);
-        if (v.rank < 0) return error(path, "unknown_value", "'" + j.text + "' is not " + one_of(f));
+        if (v.rank < 0) return error(here(), "unknown_value", "'" + j.text + "' is not " + one_of(f));
         v.kind = Value::Kind::Enum;
         v.text = j.text;
         return;
       case FieldType::Text:
-        if (j.kind != K::Text) return error(path, "invalid_type", "expected text");
+        if (j.kind != K::Text) return error(here(), "invalid_type", "expected text");
         if (f.max_length && j.text.size() > f.max_length)
-          return error(path, "out_of_range", "longer than " + decimal(static_cast<long long>(f.max_length)) + " bytes");
+          return error(here(), "out_of_range", "longer than " + decimal(static_cast<long long>(f.max_length)) + " bytes");
         v.kind = Value::Kind::Text;
         v.text = j.text;
         return;
       case FieldType::Date: {
-        if (j.kind != K::Text) return error(path, "invalid_type", "expected a date, YYYY-MM-DD");
+        if (j.kind != K::Text) return error(here(), "invalid_type", "expected a date, YYYY-MM-DD");
         auto d = parse_date(j.text);
-        if (!d) return error(path, "invalid_date", "'" + j.text + "' is not a date YYYY-MM-DD");
+        if (!d) return error(here(), "invalid_date", "'" + j.text + "' is not a date YYYY-MM-DD");
         v.kind = Value::Kind::Date;
         v.date = *d;
         return;
       }
       case FieldType::EnumList: {
-        if (j.kind != K::Array) return error(path, "invalid_type", "expected a list");
+        if (j.kind != K::Array) return error(here(), "invalid_type", "expected a list");
         v.kind = Value::Kind::EnumList;
         for (std::size_t i = 0; i < j.items.size(); ++i) {
-          const std::string item = path + "/" + decimal(static_cast<long long>(i));
+          const std::string item = here() + "/" + decimal(static_cast<long long>(i));
           if (j.items[i].kind != K::Text) {
             error(item, "invalid_type", "expected one of the listed values");
             continue;
@@ -163,10 +166,10 @@ class SubjectReader {
         return;
       }
       case FieldType::RecordList: {
-        if (j.kind != K::Array) return error(path, "invalid_type", "expected a list");
+        if (j.kind != K::Array) return error(here(), "invalid_type", "expected a list");
         v.kind = Value::Kind::Records;
         for (std::size_t i = 0; i < j.items.size(); ++i) {
-          const std::string item = path + "/" + decimal(static_cast<long long>(i));
+          const std::string item = here() + "/" + decimal(static_cast<long long>(i));
           if (!j.items[i].is_object()) {
             error(item, "invalid_type", "expected an object");
             continue;

@@ -4,7 +4,6 @@
 #pragma once
 #include <string>
 #include <string_view>
-#include <vector>
 
 
 namespace talent {
@@ -46,11 +45,18 @@ class JsonWriter {
 
  private:
   std::string out_;
-  std::vector<bool> first_;  // per open container: nothing written in it yet
+  std::string first_;  // per open container, '1' while nothing is written in it (a string: no allocation for shallow answers)
   bool after_key_ = false;
   void element();
-  void open(char c) { element(); out_ += c; first_.push_back(true); }
-  void close(char c) { out_ += c; first_.pop_back(); }
+  void open(char c) {
+    element();
+    out_ += c;
+    first_ += '1';
+  }
+  void close(char c) {
+    out_ += c;
+    first_.pop_back();
+  }
 };
 
 }  // namespace talent

@@ -6,6 +6,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "talent/json.hpp"
@@ -37,11 +38,11 @@ struct FieldSpec {
 
 struct RecordSchema {
   std::vector<FieldSpec> fields;
-  std::map<std::string, int> index;  // path -> position in fields
+  std::map<std::string, int, std::less<>> index;  // path -> position in fields
   // Input keys that are objects grouping fields ("education" -> its keys).
-  std::map<std::string, std::vector<std::string>> groups;
+  std::map<std::string, std::vector<std::string>, std::less<>> groups;
 
-  int find(const std::string& path) const;
+  int find(std::string_view path) const;
 };
 
 struct SubjectSchema {
