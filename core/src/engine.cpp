@@ -52,7 +52,7 @@ std::string Engine::evaluate(std::string_view profile) const {
   Subject subject = read_subject(schema, profile);
   const Value* as_of = as_of_value(schema, subject);
   JsonWriter w;
-  w.text().reserve(32 * 1024);
+  w.reserve(48 * 1024);  // a full answer is about 33 KB
   w.begin_object();
   w.key("schema");
   w.string(kResultSchema);
@@ -75,7 +75,7 @@ std::string Engine::evaluate(std::string_view profile) const {
   w.end_object();
   write_problems(w, subject.warnings, subject.errors);
   w.end_object();
-  return std::move(w.text());
+  return w.take();
 }
 
 std::string Engine::check_team(std::string_view team) const {
@@ -92,7 +92,7 @@ std::string Engine::check_team(std::string_view team) const {
       if (!pack.team_checks.empty()) write_outcomes(pack, pack.team_checks, schema.record, subject.record, w);
   write_problems(w, subject.warnings, subject.errors);
   w.end_object();
-  return std::move(w.text());
+  return w.take();
 }
 
 std::string Engine::describe() const {

@@ -53,13 +53,12 @@ int rank(const Preference& pref, Truth t) {
 
 void write_reason(const Reason& r, JsonWriter& w) {
   const Condition& c = *r.condition;
-  std::string& out = w.text();
   w.raw(c.reason_head);
-  out += r.truth == Truth::Met || r.truth == Truth::Review ? "true" : r.truth == Truth::Unmet ? "false" : "null";
-  out += c.reason_tail;
-  if (r.truth == Truth::Review) out += ",\"review\":true";
-  if (c.in_principle) out += ",\"in_principle\":true";
-  out += '}';
+  w.put(r.truth == Truth::Met || r.truth == Truth::Review ? "true" : r.truth == Truth::Unmet ? "false" : "null");
+  w.put(c.reason_tail);
+  if (r.truth == Truth::Review) w.put(",\"review\":true");
+  if (c.in_principle) w.put(",\"in_principle\":true");
+  w.put('}');
 }
 
 void write_reasons(const std::vector<Reason>& reasons, JsonWriter& w) {

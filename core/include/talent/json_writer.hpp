@@ -2,6 +2,8 @@
 // text (clause ids, reason sentences) escaped once when the packs load, so
 // writing an answer is little more than copying those fragments.
 #pragma once
+#include <algorithm>
+#include <cstring>
 #include <string>
 #include <string_view>
 
@@ -30,31 +32,53 @@ void append_ascii(std::string& out, std::string_view json);
 
 class JsonWriter {
  public:
-  std::string& text() { return out_; }
+  // The text written so far; the writer is done with it after this.
+  std::string take() {
+    out_.resize(len_);
+    return std::move(out_);
+  }
+  void reserve(std::size_t n) {
+    if (out_.size() < n) out_.resize(n);
+  }
 
   void begin_object() { open('{'); }
   void end_object() { close('}'); }
   void begin_array() { open('['); }
   void end_array() { close(']'); }
   void key(std::string_view k);
-  void string(std::string_view s) { element(); append_quoted(out_, s); }
-  void boolean(bool b) { element(); out_ += b ? "true" : "false"; }
-  void null() { element(); out_ += "null"; }
+  void string(std::string_view s);
+  void boolean(bool b) { element(), put(b ? "true" : "false"); }
+  void null() { element(), put("null"); }
   void number(double x);
-  void raw(std::string_view json) { element(); out_ += json; }
+  void raw(std::string_view json) { element(), put(json); }
+
+  // Text as it is, after whatever was written last (no comma).
+  void put(char c) {
+    if (len_ == out_.size()) grow(1);
+    out_[len_++] = c;
+  }
+  void put(std::string_view s) {
+    if (out_.size() - len_ < s.size()) grow(s.size());
+    std::memcpy(&out_[len_], s.data(), s.size());
+    len_ += s.size();
+  }
 
  private:
+  // Bytes are written into a string kept at its capacity (std::string's own
+  // append and push_back are calls, not inlined, in the wasm build).
   std::string out_;
-  std::string first_;  // per open container, '1' while nothing is written in it (a string: no allocation for shallow answers)
+  std::size_t len_ = 0;
+  std::string first_;  // per open container, '1' while nothing is written in it
   bool after_key_ = false;
+  void grow(std::size_t n) { out_.resize(std::max(out_.size() * 2, out_.size() + n + 1024)); }
   void element();
   void open(char c) {
     element();
-    out_ += c;
+    put(c);
     first_ += '1';
   }
   void close(char c) {
-    out_ += c;
+    put(c);
     first_.pop_back();
   }
 };
