@@ -13,16 +13,25 @@ namespace {
 
 using emscripten::val;
 
-// JSON text from JS, encoded by the browser's TextEncoder straight into wasm
-// memory (embind's own std::string conversion walks the string in JS). A
-// value that is not a string arrives as "" and so gets the invalid_json answer.
+// JSON text from JS: a string, encoded by the browser's TextEncoder straight
+// into wasm memory (embind's own std::string conversion walks the string in
+// JS), or UTF-8 bytes in a Uint8Array. Anything else arrives as "" and so
+// gets the invalid_json answer.
 std::string from_js(const val& text) {
+  // Past the engine's input limit, a few bytes more than the limit are
+  // enough for it to say too_large.
+  constexpr std::size_t kEnough = talent::kMaxInputBytes + 4;
+  static const val bytes_type = val::global("Uint8Array");
+  if (text.instanceof(bytes_type)) {  // UTF-8 bytes, taken as they are
+    std::string out(std::min<std::size_t>(text["length"].as<std::size_t>(), kEnough), '\0');
+    val(emscripten::typed_memory_view(out.size(), reinterpret_cast<unsigned char*>(out.data())))
+        .call<void>("set", text.call<val>("subarray", 0, out.size()));
+    return out;
+  }
   if (!text.isString()) return {};
   static const val encoder = val::global("TextEncoder").new_();
-  // UTF-16 units become at most 3 bytes each; past the engine's input limit
-  // a few bytes more than the limit are enough for it to say too_large.
-  const std::size_t room = std::min<std::size_t>(text["length"].as<std::size_t>() * 3, talent::kMaxInputBytes + 4);
-  std::string out(room, '\0');
+  // UTF-16 units become at most 3 bytes each.
+  std::string out(std::min<std::size_t>(text["length"].as<std::size_t>() * 3, kEnough), '\0');
   const val written = encoder.call<val>(
       "encodeInto", text, emscripten::typed_memory_view(out.size(), reinterpret_cast<unsigned char*>(out.data())))["written"];
   out.resize(written.as<std::size_t>());

@@ -61,6 +61,7 @@ class DatumParser {
 
   bool object(Datum& out, int depth) {
     out.kind = Datum::Kind::Object;
+    out.members.reserve(8);
     ++i_;
     space();
     if (at('}')) return ++i_, true;

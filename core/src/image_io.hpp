@@ -21,6 +21,7 @@ inline constexpr std::uint32_t kMagic = 0x54434b31;  // "TCK1"
 class Writer {
  public:
   std::string out;
+  std::map<std::string, std::uint64_t> strings;  // each distinct string is written once
   void varint(std::uint64_t v) {
     while (v >= 0x80) out += static_cast<char>((v & 0x7F) | 0x80), v >>= 7;
     out += static_cast<char>(v);
@@ -50,6 +51,7 @@ class Reader {
     return true;
   }
   std::size_t remaining() const { return in_.size() - pos_; }
+  std::vector<std::string> strings;  // read so far, for back-references
 
  private:
   std::string_view in_;
@@ -96,15 +98,28 @@ void io(Reader& r, T& v) {
 }
 inline void io(Writer& w, const double& v) { w.bytes(&v, sizeof v); }
 inline void io(Reader& r, double& v) { r.bytes(&v, sizeof v); }
+// A string is 0, its length and its bytes the first time, and 1 + its
+// number afterwards: the packs repeat many texts (a definition used by six
+// outcomes carries its reasons six times).
 inline void io(Writer& w, const std::string& s) {
+  auto [it, fresh] = w.strings.emplace(s, w.strings.size());
+  if (!fresh) return w.varint(it->second + 1);
+  w.varint(0);
   w.varint(s.size());
   w.bytes(s.data(), s.size());
 }
 inline void io(Reader& r, std::string& s) {
+  const std::uint64_t tag = r.varint();
+  if (tag > 0) {
+    if (tag > r.strings.size()) return void(r.bytes(nullptr, r.remaining() + 1));
+    s = r.strings[tag - 1];
+    return;
+  }
   const std::uint64_t n = r.varint();
   if (n > r.remaining()) return void(r.bytes(nullptr, r.remaining() + 1));
   s.resize(n);
   r.bytes(s.data(), n);
+  r.strings.push_back(s);
 }
 template <class T> void io(Writer& w, const std::vector<T>& v) {
   w.varint(v.size());

@@ -9,7 +9,7 @@ namespace talent {
 namespace {
 
 const std::set<std::string> kFieldKeys = {"type",  "values", "ordered", "min",   "max",     "above",
-                                          "derive", "default", "label", "help",  "options", "group",
+                                          "derive", "default", "label", "options", "group",
                                           "item",  "fields", "max_length", "absent_means_none"};
 
 void fail(LoadErrors& errors, const std::string& id, const std::string& path, const std::string& msg) {
@@ -157,7 +157,7 @@ struct SchemaReader {
   static Json question(const std::string& name, const Json& spec) {
     Json q = Json::object();
     q["field"] = name;
-    for (const char* key : {"type", "group", "label", "help", "values", "min", "max", "options"})
+    for (const char* key : {"type", "group", "label", "values", "min", "max", "options"})
       if (const Json* v = member(spec, key)) q[key] = *v;
     if (const Json* item = member(spec, "item")) {
       if (const Json* v = member(*item, "values")) q["values"] = *v;

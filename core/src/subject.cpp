@@ -201,8 +201,7 @@ class SubjectReader {
 Subject read_subject(const SubjectSchema& schema, std::string_view text) {
   Subject out;
   if (text.size() > kMaxInputBytes) {
-    out.errors.push_back({"", "too_large", "the input is " + decimal(static_cast<long long>(text.size())) +
-                                               " bytes; at most " + decimal(kMaxInputBytes) + " are read"});
+    out.errors.push_back({"", "too_large", "the input is larger than " + decimal(kMaxInputBytes) + " bytes, the most that is read"});
     return out;
   }
   if (nesting_depth(text) > kMaxDepth) {
