@@ -11,6 +11,12 @@ const Preference& default_preference() {
   return p;
 }
 
+int preference_rank(const Preference& pref, Truth t) {
+  for (std::size_t i = 0; i < pref.size(); ++i)
+    if (pref[i] == t) return static_cast<int>(i);
+  return static_cast<int>(pref.size());
+}
+
 Truth all_of(Truth a, Truth b) {
   static constexpr Truth order[] = {Truth::Unmet, Truth::Unknown, Truth::Review, Truth::Met};
   for (Truth t : order)
@@ -26,13 +32,6 @@ const std::string* find_binding(const Bindings& b, const std::string& name) {
 
 namespace {
 
-// The best of `truths` by `pref`, and the first position holding it.
-std::pair<Truth, int> choose(const std::vector<Truth>& truths, const Preference& pref) {
-  for (Truth t : pref)
-    for (std::size_t i = 0; i < truths.size(); ++i)
-      if (truths[i] == t) return {t, static_cast<int>(i)};
-  return {Truth::Unmet, -1};
-}
 
 double as_number(const Value& v) {
   switch (v.kind) {
@@ -101,33 +100,25 @@ Truth compare_range(Op op, double lo, double hi, double threshold) {
 Truth evaluate_quantifier(const Condition& c, const EvalContext& ctx) {
   const FieldSpec& spec = ctx.schema->fields[c.field];
   const std::vector<Record>& items = ctx.record->values[c.field].records;
-  std::vector<Truth> truths;
-  truths.reserve(items.size());
+  // Tallied as the items are weighed: the best (for exists), the all_of (for
+  // every), and how many are met and how many not (for count and share).
+  Truth any = Truth::Unmet, every = Truth::Met;
+  double met = 0, unmet = 0;
+  Bindings ignored;
   for (const Record& item : items) {
-    if (c.children.empty()) {
-      truths.push_back(Truth::Met);
-      continue;
-    }
-    Bindings ignored;
     EvalContext inner{spec.item.get(), &item, ctx.outcomes, &ignored};
-    truths.push_back(evaluate_condition(c.children[0], inner, nullptr));
+    const Truth t = c.children.empty() ? Truth::Met : evaluate_condition(c.children[0], inner, nullptr);
+    if (preference_rank(default_preference(), t) < preference_rank(default_preference(), any)) any = t;
+    every = all_of(every, t);
+    met += t == Truth::Met;
+    unmet += t == Truth::Unmet;
   }
+  const double n = static_cast<double>(items.size()), open = n - met - unmet;
   switch (c.kind) {
-    case Condition::Kind::Exists: return items.empty() ? Truth::Unmet : choose(truths, default_preference()).first;
-    case Condition::Kind::Every: {
-      Truth t = Truth::Met;
-      for (Truth x : truths) t = all_of(t, x);
-      return t;
-    }
-    default: {
-      const double met = static_cast<double>(std::count(truths.begin(), truths.end(), Truth::Met));
-      const double open = static_cast<double>(truths.size()) - met -
-                          static_cast<double>(std::count(truths.begin(), truths.end(), Truth::Unmet));
-      if (c.kind == Condition::Kind::Count) return compare_range(c.op, met, met + open, c.numbers[0]);
-      if (items.empty()) return Truth::Unmet;
-      const double n = static_cast<double>(items.size());
-      return compare_range(c.op, met / n, (met + open) / n, c.numbers[0]);
-    }
+    case Condition::Kind::Exists: return any;
+    case Condition::Kind::Every: return every;
+    case Condition::Kind::Count: return compare_range(c.op, met, met + open, c.numbers[0]);
+    default: return items.empty() ? Truth::Unmet : compare_range(c.op, met / n, (met + open) / n, c.numbers[0]);
   }
 }
 
@@ -149,12 +140,15 @@ Truth evaluate_leaf(const Condition& c, const EvalContext& ctx, std::vector<Reas
       return r.truth;
     }
     case Condition::Kind::OutcomeValue: {
+      // The referenced outcome's choice again, among the allowed values only.
       const OutcomeResult& r = (*ctx.outcomes)[c.outcome];
-      std::vector<Truth> truths;
-      for (std::size_t i = 0; i < r.route_truths.size(); ++i)
-        truths.push_back(member_of(c.strings, r.route_values[i]) ? r.route_truths[i] : Truth::Unmet);
-      auto [t, i] = choose(truths, *r.preference);
-      if ((t == Truth::Met || t == Truth::Review) && !c.bind.empty()) ctx.bindings->emplace_back(c.bind, r.route_values[i]);
+      Truth t = Truth::Unmet;
+      std::size_t chosen = 0;
+      for (std::size_t i = 0; i < r.route_truths.size(); ++i) {
+        const Truth route = member_of(c.strings, r.route_values[i]) ? r.route_truths[i] : Truth::Unmet;
+        if (preference_rank(*r.preference, route) < preference_rank(*r.preference, t)) t = route, chosen = i;
+      }
+      if ((t == Truth::Met || t == Truth::Review) && !c.bind.empty()) ctx.bindings->emplace_back(c.bind, r.route_values[chosen]);
       return t;
     }
     case Condition::Kind::Bound: {
@@ -180,7 +174,6 @@ Truth evaluate_condition(const Condition& c, const EvalContext& ctx, std::vector
     // review) decides. Each writes its reasons in place; if the choice is
     // satisfied, only the winner's stay: it is what satisfies it. If not,
     // every alternative says what it lacked.
-    static constexpr int kRank[] = {3, 1, 2, 0};  // by Truth: Unmet, Unknown, Review, Met
     const std::size_t begin = inner ? inner->size() : 0;
     std::size_t win_from = begin, win_to = begin;
     int best = 4;
@@ -188,8 +181,8 @@ Truth evaluate_condition(const Condition& c, const EvalContext& ctx, std::vector
     for (const Condition& child : c.children) {
       const std::size_t from = inner ? inner->size() : 0;
       const Truth truth = evaluate_condition(child, ctx, inner);
-      if (kRank[static_cast<int>(truth)] < best) {
-        best = kRank[static_cast<int>(truth)];
+      if (preference_rank(default_preference(), truth) < best) {
+        best = preference_rank(default_preference(), truth);
         t = truth;
         win_from = from;
         win_to = inner ? inner->size() : 0;

@@ -239,9 +239,9 @@ class DatumParser {
                                          1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
     double x = static_cast<double>(mantissa);
     if (mantissa != 0) {
-      int e = exponent;
-      while (e > 22 && std::isfinite(x)) x *= 1e22, e -= 22;
-      while (e < -22 && x != 0) x /= 1e22, e += 22;
+      int e = exponent;  // |e| is at most about 100,018: a few thousand steps at worst
+      while (e > 22) x *= 1e22, e -= 22;
+      while (e < -22) x /= 1e22, e += 22;
       x = e >= 0 ? x * kPowers[e] : x / kPowers[-e];
     }
     out = negative ? -x : x;

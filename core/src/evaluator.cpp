@@ -44,12 +44,6 @@ namespace {
 
 bool decided(Truth t) { return t == Truth::Met || t == Truth::Review; }
 
-// Position of `t` in `pref`: lower is preferred.
-int rank(const Preference& pref, Truth t) {
-  for (std::size_t i = 0; i < pref.size(); ++i)
-    if (pref[i] == t) return static_cast<int>(i);
-  return static_cast<int>(pref.size());
-}
 
 void write_reason(const Reason& r, JsonWriter& w) {
   const Condition& c = *r.condition;
@@ -124,7 +118,7 @@ class OutcomeEvaluator {
         r.route_truths.push_back(t);
         const std::string* bound = route.value_binding.empty() ? nullptr : find_binding(r.bindings, route.value_binding);
         r.route_values.push_back(bound ? *bound : decided(t) || route.value_binding.empty() ? route.value : "");
-        if (r.route < 0 || rank(o.preference, t) < rank(o.preference, r.route_truths[r.route])) {
+        if (r.route < 0 || preference_rank(o.preference, t) < preference_rank(o.preference, r.route_truths[r.route])) {
           r.route = static_cast<int>(r.route_truths.size() - 1);
           chosen.assign(r.bindings.begin() + static_cast<std::ptrdiff_t>(base_bindings), r.bindings.end());
         }

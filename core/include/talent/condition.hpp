@@ -18,6 +18,8 @@ enum class Truth : std::uint8_t { Unmet, Unknown, Review, Met };
 // review, then unmet.
 using Preference = std::vector<Truth>;
 const Preference& default_preference();
+// Position of `t` in `pref`: lower is preferred.
+int preference_rank(const Preference& pref, Truth t);
 
 // all(): unmet if any is; else unknown if any is; else review if any is; else met.
 Truth all_of(Truth a, Truth b);
