@@ -94,7 +94,7 @@ echo "Engine benchmark: 10,000 full profiles (talent-genprofiles full 10000 42)"
 printf '%-34s %13s %12s\n' "" "µs/eval" "evals/s"
 printf '%-34s %12s %12s\n' "native, median of $REPS runs" "$(fmt %s "$native_median")" "$(fmt %s "$(per_s "$native_median")")"
 printf '%-34s %12s %12s\n' "native, mean of $REPS runs" "$(fmt %s "$native_mean")" "$(fmt %s "$(per_s "$native_mean")")"
-printf '%-34s %12s %12s\n' "wasm in Node, median of 5 rounds" "$(fmt %s "$wasm_us")" "$(fmt %s "$(per_s "$wasm_us")")"
+printf '%-34s %12s %12s\n' "wasm in Node, median of 9 rounds" "$(fmt %s "$wasm_us")" "$(fmt %s "$(per_s "$wasm_us")")"
 printf '%-34s %12s\n' "ratio wasm/native (medians)" "$(fmt %s "$ratio")"
 echo
 printf '%-34s %12s %12s\n' "gzip -9" "bytes" "KB"
