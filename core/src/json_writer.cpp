@@ -34,6 +34,25 @@ std::size_t decode_utf8(std::string_view s, std::size_t i, unsigned& cp) {
   return cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF) ? 0 : n;
 }
 
+// The UTF-8 sequence at s[i] as \u escapes (a surrogate pair above U+FFFF,
+// U+FFFD for bytes that are not UTF-8); returns the bytes it took.
+template <class Sink>
+std::size_t escape_sequence(Sink& out, std::string_view s, std::size_t i) {
+  unsigned cp = 0;
+  const std::size_t n = decode_utf8(s, i, cp);
+  if (n == 0) {
+    append_u_escape(out, 0xFFFD);
+    return 1;
+  }
+  if (cp >= 0x10000) {
+    append_u_escape(out, 0xD800 + ((cp - 0x10000) >> 10));
+    append_u_escape(out, 0xDC00 + ((cp - 0x10000) & 0x3FF));
+  } else {
+    append_u_escape(out, cp);
+  }
+  return n;
+}
+
 // ASCII out: a browser turns ASCII from wasm memory into a JS string about
 // fifteen times faster than UTF-8 (a 26 KB answer: 5 µs against 73 µs in
 // Node 20), and JSON.parse gives back the same text either way.
@@ -58,19 +77,7 @@ void quote(Sink& out, std::string_view s) {
           append_u_escape(out, c);
           break;
         }
-        unsigned cp = 0;
-        const std::size_t n = decode_utf8(s, i, cp);
-        if (n == 0) {
-          append_u_escape(out, 0xFFFD);
-          break;
-        }
-        if (cp >= 0x10000) {
-          append_u_escape(out, 0xD800 + ((cp - 0x10000) >> 10));
-          append_u_escape(out, 0xDC00 + ((cp - 0x10000) & 0x3FF));
-        } else {
-          append_u_escape(out, cp);
-        }
-        i += n - 1;
+        i += escape_sequence(out, s, i) - 1;
     }
     plain = i + 1;
   }
@@ -96,14 +103,7 @@ void append_ascii(std::string& text, std::string_view json) {
   for (std::size_t i = 0; i < json.size(); ++i) {
     if (static_cast<unsigned char>(json[i]) < 0x80) continue;
     out.put(json.substr(plain, i - plain));
-    unsigned cp = 0;
-    const std::size_t n = decode_utf8(json, i, cp);
-    if (n == 0) append_u_escape(out, 0xFFFD);
-    else if (cp >= 0x10000) {
-      append_u_escape(out, 0xD800 + ((cp - 0x10000) >> 10));
-      append_u_escape(out, 0xDC00 + ((cp - 0x10000) & 0x3FF));
-    } else append_u_escape(out, cp);
-    if (n > 1) i += n - 1;
+    i += escape_sequence(out, json, i) - 1;
     plain = i + 1;
   }
   out.put(json.substr(plain));
