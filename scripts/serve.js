@@ -17,9 +17,13 @@ const types = {
 };
 
 function serve(req, res) {
-  const url = new URL(req.url, 'http://localhost');
-  let file = path.join(root, decodeURIComponent(url.pathname));
-  if (!file.startsWith(root)) return send(res, 403, 'forbidden');
+  let file;
+  try {
+    file = path.join(root, decodeURIComponent(new URL(req.url, 'http://localhost').pathname));
+  } catch {
+    return send(res, 400, 'bad request');
+  }
+  if (file !== root && !file.startsWith(root + path.sep)) return send(res, 403, 'forbidden');
   if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
   fs.readFile(file, (err, body) => {
     if (err) return send(res, 404, 'not found');

@@ -53,7 +53,9 @@ TEST(BadInput, TenThousandMutatedProfilesAlwaysAnswer) {
     const Json a = Json::parse(out, nullptr, false);
     ASSERT_FALSE(a.is_discarded()) << input;
     ASSERT_TRUE(a["errors"].is_array()) << input;
-    if (!a["errors"].empty() && a.contains("outcomes")) ASSERT_TRUE(a["outcomes"].empty()) << input;
+    if (!a["errors"].empty() && a.contains("outcomes")) {
+      ASSERT_TRUE(a["outcomes"].empty()) << input;
+    }
   }
 }
 
