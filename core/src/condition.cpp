@@ -32,7 +32,7 @@ const std::string* find_binding(const Bindings& b, const std::string& name) {
 
 namespace {
 
-
+// Every compared value as a number: booleans 0/1, enums by rank, dates yyyymmdd.
 double as_number(const Value& v) {
   switch (v.kind) {
     case Value::Kind::Boolean: return v.flag ? 1 : 0;
