@@ -86,22 +86,22 @@ class SubjectReader {
   void read_object(const RecordSchema& schema, const Datum& object, const std::string& prefix, const std::string& path,
                    Record& record) {
     std::string name;
+    int next = 0;  // forms usually list fields in the schema's order: try the next one first
     for (const auto& [key, value] : object.members) {
       name = prefix.empty() ? key : prefix + "." + key;
       // The JSON pointer of this member, made only when something is said about it.
       auto here = [&path, &key = key] { return path + "/" + pointer_token(key); };
-      if (schema.groups.find(name) != schema.groups.end()) {
+      int index = next < static_cast<int>(schema.fields.size()) && schema.fields[next].path == name ? next : schema.find(name);
+      if (index >= 0) {
+        next = index + 1;
+        read_value(schema.fields[index], value, here, record.values[index]);
+      } else if (schema.groups.find(name) != schema.groups.end()) {
         if (value.is_null()) continue;
         if (!value.is_object()) error(here(), "invalid_type", "expected an object");
         else read_object(schema, value, name, here(), record);
-        continue;
-      }
-      int index = schema.find(name);
-      if (index < 0) {
+      } else {
         out_.warnings.push_back({"unknown_field", here(), "", "ignored: not a field of this form"});
-        continue;
       }
-      read_value(schema.fields[index], value, here, record.values[index]);
     }
   }
 

@@ -47,6 +47,15 @@ class JsonWriter {
   void end_array() { close(']'); }
   void key(std::string_view k);
   void string(std::string_view s);
+  // A key or string written in the code, which needs no escaping.
+  template <std::size_t N>
+  void key(const char (&k)[N]) {
+    element();
+    put('"');
+    put(std::string_view(k, N - 1));
+    put("\":");
+    after_key_ = true;
+  }
   void boolean(bool b) { element(), put(b ? "true" : "false"); }
   void null() { element(), put("null"); }
   void number(double x);
