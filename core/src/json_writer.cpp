@@ -87,10 +87,6 @@ void quote(Sink& out, std::string_view s) {
 
 }  // namespace
 
-void append_quoted(std::string& out, std::string_view s) {
-  StringSink sink{out};
-  quote(sink, s);
-}
 
 void JsonWriter::string(std::string_view s) {
   element();
@@ -123,7 +119,8 @@ std::string decimal(long long n) {
 std::string json_quoted(std::string_view s) {
   std::string out;
   out.reserve(s.size() + 2);
-  append_quoted(out, s);
+  StringSink sink{out};
+  quote(sink, s);
   return out;
 }
 

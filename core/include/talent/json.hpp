@@ -10,7 +10,7 @@
 namespace talent {
 using Json = nlohmann::ordered_json;
 
-// Serialise as ASCII (see append_quoted in json_writer.cpp), without ever
+// Serialise as ASCII (see quote() in json_writer.cpp), without ever
 // throwing on invalid UTF-8.
 inline std::string to_text(const Json& j) {
   return j.dump(-1, ' ', true, Json::error_handler_t::replace);

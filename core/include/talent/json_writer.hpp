@@ -13,7 +13,6 @@ namespace talent {
 // `s` as a JSON string literal, quotes included (valid UTF-8 assumed: every
 // string here has been through the JSON parser).
 std::string json_quoted(std::string_view s);
-void append_quoted(std::string& out, std::string_view s);
 // One reference token of a JSON pointer (RFC 6901).
 inline std::string pointer_token(const std::string& key) {
   std::string out;
