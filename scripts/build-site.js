@@ -1,12 +1,102 @@
-// Copies the static page (site/) next to the engine in dist/. The engine
-// files are written there by the wasm build.
+// Builds the static page into dist/, next to the engine the wasm build wrote
+// there (dist/engine.js, dist/engine.wasm).
+//
+// 1. Asks the built engine for describe(): questions, outcomes, policies.
+// 2. Renders the form and the empty answer cards into index.html, in
+//    Chinese, so the form shows before any script runs.
+// 3. Bundles site/js/ into one script (esbuild), with the page's dictionary
+//    (zh and en) and the layout compiled in.
+// 4. Names every asset by its content hash (app.<hash>.js …), so any static
+//    host can cache them for ever; index.html is the only unhashed page.
 'use strict';
 const fs = require('fs');
 const path = require('path');
+const crypto = require('crypto');
+const esbuild = require('esbuild');
+const { pageText } = require('./site/page-text');
+const { renderer, esc } = require('./site/render-page');
 
 const repo = path.resolve(__dirname, '..');
-const dist = path.join(repo, 'dist');
-for (const f of ['engine.js', 'engine.wasm'])
-  if (!fs.existsSync(path.join(dist, f))) throw new Error(`dist/${f} is missing: build the wasm preset first`);
-for (const f of fs.readdirSync(path.join(repo, 'site'))) fs.copyFileSync(path.join(repo, 'site', f), path.join(dist, f));
-console.log('site: dist/ has', fs.readdirSync(dist).join(', '));
+const site = path.join(repo, 'site');
+const dist = path.join(repo, process.env.TALENT_DIST_DIR || 'dist');
+const ENGINE_FILES = ['engine.js', 'engine.wasm'];
+const readJson = (file) => JSON.parse(fs.readFileSync(path.join(site, file), 'utf8'));
+
+async function describeEngine() {
+  for (const f of ENGINE_FILES)
+    if (!fs.existsSync(path.join(dist, f))) throw new Error(`dist/${f} is missing: build the wasm preset first`);
+  const createEngine = require(path.join(dist, 'engine.js'));
+  const engine = await createEngine({ wasmBinary: fs.readFileSync(path.join(dist, 'engine.wasm')) });
+  return { described: JSON.parse(engine.describe()), version: JSON.parse(engine.version()) };
+}
+
+function hashedName(name, content) {
+  const hash = crypto.createHash('sha256').update(content).digest('hex').slice(0, 10);
+  const dot = name.indexOf('.');
+  return `${name.slice(0, dot)}.${hash}${name.slice(dot)}`;
+}
+
+// Removes what an earlier build wrote, keeping the engine the wasm build
+// just put there.
+function clearDist() {
+  for (const f of fs.readdirSync(dist))
+    if (!ENGINE_FILES.includes(f)) fs.rmSync(path.join(dist, f), { recursive: true, force: true });
+}
+
+async function bundle(define) {
+  const common = { bundle: true, minify: true, write: false, target: ['chrome100', 'firefox100', 'safari15'], legalComments: 'none' };
+  const js = await esbuild.build({ ...common, entryPoints: [path.join(site, 'js/main.js')], format: 'iife', define });
+  const css = await esbuild.build({ ...common, entryPoints: [path.join(site, 'styles.css')] });
+  return { js: js.outputFiles[0].contents, css: css.outputFiles[0].contents };
+}
+
+async function main() {
+  const { described, version } = await describeEngine();
+  const layout = readJson('layout.json');
+  const text = pageText(readJson('text/ui.json'), described, readJson('question-help.json'));
+  const render = renderer(text, layout, described);
+
+  clearDist();
+  const assets = {};
+  const emit = (name, content) => {
+    const hashed = hashedName(name, content);
+    fs.writeFileSync(path.join(dist, hashed), content);
+    assets[name] = hashed;
+  };
+  for (const f of ENGINE_FILES) emit(f, fs.readFileSync(path.join(dist, f)));
+  emit('icon.svg', fs.readFileSync(path.join(site, 'icon.svg')));
+
+  const manifest = {
+    name: text.zh['page.title'], short_name: text.zh['page.title'], lang: 'zh-CN', start_url: '.', display: 'standalone',
+    background_color: '#ffffff', theme_color: '#0b4f6c', icons: [{ src: assets['icon.svg'], sizes: 'any', type: 'image/svg+xml' }],
+  };
+  emit('manifest.webmanifest', JSON.stringify(manifest));
+
+  const { js, css } = await bundle({
+    PAGE_TEXT: JSON.stringify(text),
+    PAGE_LAYOUT: JSON.stringify(layout),
+    ENGINE_WASM_URL: JSON.stringify(assets['engine.wasm']),
+  });
+  emit('styles.css', css);
+  emit('app.js', js);
+
+  const html = fs.readFileSync(path.join(site, 'index.html'), 'utf8').replace(/\{\{(\w+)(?: ([^}]+))?\}\}/g, (_, what, arg) => {
+    switch (what) {
+      case 'form': return render.form();
+      case 'answers': return render.answers();
+      case 'sources': return render.sources();
+      case 't': return render.say(arg);
+      case 'text': if (text.zh[arg] === undefined) throw new Error(`index.html: no text for ${arg}`); return esc(text.zh[arg]);
+      case 'asset': if (!assets[arg]) throw new Error(`index.html: no asset ${arg}`); return assets[arg];
+      default: throw new Error(`index.html: unknown placeholder {{${what}}}`);
+    }
+  });
+  fs.writeFileSync(path.join(dist, 'index.html'), html);
+  fs.copyFileSync(path.join(site, 'robots.txt'), path.join(dist, 'robots.txt'));
+  console.log(`site: dist/ has ${fs.readdirSync(dist).sort().join(', ')} (engine ${version.engine})`);
+}
+
+main().catch((err) => {
+  console.error(`site: ${err.message}`);
+  process.exit(1);
+});

@@ -1,0 +1,39 @@
+// The page's dictionary, zh and en, built once at build time from three
+// sources: the page's own words (site/text/ui.json), the engine's describe()
+// (question labels and options, outcome labels, policy titles) and the
+// one-line help per question (site/question-help.json).
+//
+// Keys: q.<field> label, h.<field> help, o.<field>.<value> option,
+// q.<list>.<sub> and o.<list>.<sub>.<value> for list items, out.<id>
+// outcome label, pol.<id> policy title.
+'use strict';
+
+const LANGS = ['zh', 'en'];
+
+function pageText(ui, described, help) {
+  const text = { zh: { ...ui.zh }, en: { ...ui.en } };
+  const put = (key, pair) => {
+    for (const lang of LANGS) if (pair && pair[lang] !== undefined) text[lang][key] = pair[lang];
+  };
+  const putQuestion = (prefix, q) => {
+    put(`q.${prefix}`, q.label);
+    for (const [value, label] of Object.entries(q.options || {})) put(`o.${prefix}.${value}`, label);
+    for (const sub of q.fields || []) putQuestion(`${prefix}.${sub.field}`, sub);
+  };
+  for (const q of described.questions) {
+    putQuestion(q.field, q);
+    put(`h.${q.field}`, help[q.field]);
+  }
+  for (const policy of described.policies) {
+    put(`pol.${policy.id}`, policy.title);
+    for (const outcome of policy.outcomes) put(`out.${outcome.id}`, outcome.label);
+  }
+  // Every word in both languages: a key one language lacks fails the build.
+  for (const lang of LANGS)
+    for (const other of LANGS)
+      for (const key of Object.keys(text[other]))
+        if (!key.startsWith('_') && text[lang][key] === undefined) throw new Error(`page text: "${key}" has no ${lang} text`);
+  return text;
+}
+
+module.exports = { pageText, LANGS };

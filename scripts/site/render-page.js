@@ -1,0 +1,137 @@
+// Renders the page's static HTML at build time, in Chinese: the questions
+// (from the engine's describe()) and the empty answer cards (one per outcome
+// the engine reports). The form is therefore plain HTML that shows before
+// the engine has loaded; the page's scripts only fill in and translate.
+//
+// Every visible word carries data-i18n="<key>" so that the language switch
+// can swap it (see site/js/i18n.js).
+'use strict';
+
+const esc = (s) => String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
+const idOf = (field) => 'q-' + field.replace(/[^a-zA-Z0-9]+/g, '-');
+
+function renderer(text, layout, described) {
+  const zh = text.zh;
+  const say = (key, tag = 'span', attrs = '') => {
+    if (zh[key] === undefined) throw new Error(`render: no text for "${key}"`);
+    return `<${tag}${attrs} data-i18n="${esc(key)}">${esc(zh[key])}</${tag}>`;
+  };
+  const hasHelp = (field) => zh[`h.${field}`] !== undefined;
+
+  // One question. `key` names its texts (q.<key>, h.<key>, o.<key>.*);
+  // `bind` is the attribute that ties the control to a profile field:
+  // data-field for a top-level field, data-sub inside a list item.
+  function question(q, { key = q.field, id = idOf(q.field), bind = `data-field="${esc(q.field)}"`, extra = '' } = {}) {
+    const describedBy = [hasHelp(key) ? `${id}-hint` : '', `${id}-error`].filter(Boolean).join(' ');
+    const hint = hasHelp(key) ? say(`h.${key}`, 'p', ` class="hint" id="${id}-hint"`) : '';
+    const error = `<p class="field-error" id="${id}-error" hidden></p>`;
+    const common = `${bind} data-type="${esc(q.type)}" aria-describedby="${describedBy}"${extra}`;
+    if (q.type === 'boolean') {
+      const radio = (value, word) =>
+        `<label class="choice"><input type="radio" name="${id}" value="${value}"${value === '' ? ' checked' : ''}>${say(word)}</label>`;
+      return `<fieldset class="q q-boolean" id="${id}" ${common}><legend>${say(`q.${key}`)}</legend>${hint}${error}` +
+        `<div class="choices">${radio('true', 'bool.yes')}${radio('false', 'bool.no')}${radio('', 'bool.unknown')}</div></fieldset>`;
+    }
+    if (q.type === 'list' && q.values) {  // a set of values: one checkbox each
+      const boxes = q.values.map((v) =>
+        `<label class="choice"><input type="checkbox" value="${esc(v)}">${say(`o.${key}.${v}`)}</label>`).join('');
+      return `<fieldset class="q q-set" id="${id}" ${common.replace('data-type="list"', 'data-type="set"')}>` +
+        `<legend>${say(`q.${key}`)}</legend>${hint}${error}<div class="choices">${boxes}</div></fieldset>`;
+    }
+    if (q.type === 'list') return list(q, id);
+    const label = say(`q.${key}`, 'label', ` for="${id}"`);
+    if (q.type === 'enum' || q.type === 'text') {
+      const unset = q.field === 'foreign_peer' ? 'foreign_peer.none' : q.field === 'specialty' ? 'specialty.none' : 'select.unset';
+      const values = q.values || Object.keys(q.options || {});
+      const options = values.map((v) => `<option value="${esc(v)}" data-i18n="o.${esc(key)}.${esc(v)}">${esc(zh[`o.${key}.${v}`])}</option>`);
+      if (q.type === 'text') options.push(`<option value="other" data-i18n="specialty.other">${esc(zh['specialty.other'])}</option>`);
+      return `<div class="q">${label}${hint}${error}<select id="${id}" ${common}>` +
+        `<option value="" data-i18n="${unset}">${esc(zh[unset])}</option>${options.join('')}</select></div>`;
+    }
+    if (q.type === 'date')
+      return `<div class="q">${label}${hint}${error}<input type="date" id="${id}" ${common}></div>`;
+    if (q.type === 'integer' || q.type === 'number') {
+      const bounds = (q.min !== undefined ? ` min="${q.min}"` : '') + (q.max !== undefined ? ` max="${q.max}"` : '');
+      const step = q.type === 'integer' ? ' step="1" inputmode="numeric"' : ' step="any" inputmode="decimal"';
+      return `<div class="q">${label}${hint}${error}<input type="number" id="${id}" ${common}${bounds}${step} class="short"></div>`;
+    }
+    throw new Error(`render: question ${q.field} has a type the page cannot ask: ${q.type}`);
+  }
+
+  // A list of records (department posts, society roles): an empty list, an
+  // add button, and a <template> for one item that site/js/form.js copies.
+  function list(q, id) {
+    const subs = q.fields.map((sub) => question(sub, {
+      key: `${q.field}.${sub.field}`, id: `${id}-N-${sub.field}`, bind: `data-sub="${esc(sub.field)}"`,
+    })).join('');
+    const item = `<li class="list-item"><fieldset class="item"><legend>${say(`list.item.${q.field}`)} <span class="item-number">N</span></legend>` +
+      `${subs}<button type="button" class="remove" data-remove>${say('list.remove')}<span class="sr-only"> ${esc(zh[`list.item.${q.field}`])} N</span></button></fieldset></li>`;
+    const hint = hasHelp(q.field) ? say(`h.${q.field}`, 'p', ` class="hint" id="${id}-hint"`) : '';
+    return `<fieldset class="q q-list" id="${id}" data-field="${esc(q.field)}" data-type="list"${hasHelp(q.field) ? ` aria-describedby="${id}-hint"` : ''}>` +
+      `<legend>${say(`q.${q.field}`)}</legend>${hint}<ol class="items"></ol>${say('list.empty', 'p', ' class="list-empty"')}` +
+      `<button type="button" class="add" data-add="${esc(q.field)}">${say(`list.add.${q.field}`)}</button>` +
+      `<template id="${id}-item">${item}</template></fieldset>`;
+  }
+
+  const byField = new Map(described.questions.map((q) => [q.field, q]));
+  const planFields = new Set(layout.calculators.flatMap((c) => c.fields));
+
+  function form() {
+    return layout.groups.map((group) => {
+      const questions = described.questions.filter((q) => q.group === group && !planFields.has(q.field));
+      const body = questions.map((q) => question(q)).join('');
+      const legend = `<legend>${say(`group.${group}`)}</legend>`;
+      const folded = layout.folded_groups[group];
+      if (!folded) return `<fieldset class="group" id="group-${group}">${legend}${body}</fieldset>`;
+      return `<details class="group folded" id="group-${group}" data-opens-field="${esc(folded.opens_when.field)}" data-opens-value="${esc(folded.opens_when.value)}">` +
+        `<summary>${say(`group.${group}`)}</summary>${say(`group.${group}.hint`, 'p', ' class="hint"')}` +
+        `<fieldset class="group-inner">${legend}${body}</fieldset></details>`;
+    }).join('\n');
+  }
+
+  function calculator(calc) {
+    const inputs = calc.fields.map((f) => {
+      const q = byField.get(f);
+      if (!q) throw new Error(`render: calculator ${calc.id} asks ${f}, which describe() does not know`);
+      return question(q, { extra: ' form="profile-form"' });
+    }).join('');
+    return `<div class="calc" id="calc-${calc.id}" data-calc="${calc.id}" role="group" aria-labelledby="calc-${calc.id}-title">` +
+      say(calc.title, 'h4', ` id="calc-${calc.id}-title"`) + inputs +
+      `<output class="calc-result" id="calc-${calc.id}-result" aria-live="polite">${say('calc.none')}</output></div>`;
+  }
+
+  function card(outcomeId, level = 'h3') {
+    const cid = 'card-' + outcomeId.replace(/[^a-zA-Z0-9]+/g, '-');
+    const inside = layout.calculators.filter((c) => c.in === outcomeId).map(calculator).join('');
+    const after = layout.calculators.filter((c) => c.after === outcomeId).map(calculator).join('');
+    return `<article class="card" id="${cid}" data-outcome="${esc(outcomeId)}" aria-labelledby="${cid}-title">` +
+      `${say(`out.${outcomeId}`, level, ` id="${cid}-title"`)}<p class="status" data-status="none">—</p>` +
+      `<div class="card-body"></div>${inside}</article>${after}`;
+  }
+
+  function answers() {
+    const shown = new Set([...layout.sections.flatMap((s) => s.outcomes), ...Object.values(layout.parts).flat(), ...layout.not_shown]);
+    const sections = layout.sections.map((s) => ({ ...s }));
+    // Outcomes of a new pack (or new outcomes of these) that no section
+    // names still get a card, in a section of their policy.
+    for (const policy of described.policies) {
+      const rest = policy.outcomes.map((o) => o.id).filter((id) => !shown.has(id));
+      if (rest.length) sections.push({ id: `${policy.id}-more`, titleKey: `pol.${policy.id}`, policy: policy.id, outcomes: rest });
+    }
+    return sections.map((s) => {
+      const calcs = layout.calculators.filter((c) => c.after_section_title === s.id).map(calculator).join('');
+      return `<section class="answer-section" id="answers-${s.id}" aria-labelledby="answers-${s.id}-title">` +
+        say(s.titleKey || s.title, 'h3', ` class="section-title" id="answers-${s.id}-title"`) + calcs +
+        s.outcomes.map((id) => card(id, 'h4')).join('') + '</section>';
+    }).join('\n');
+  }
+
+  function sources() {
+    return described.policies.map((p) =>
+      `<li>${say(`pol.${p.id}`)} <span class="source-file">(${esc(p.source)}, ${esc(p.version)})</span></li>`).join('');
+  }
+
+  return { form, answers, sources, say };
+}
+
+module.exports = { renderer, esc, idOf };

@@ -1,0 +1,177 @@
+// Renders the engine's assessment (contract section 4) into the cards that
+// index.html already holds, one per outcome. It shows what the engine says,
+// status by status and reason by reason; it never decides anything itself.
+import { $, el } from './dom.js';
+import { t, pick } from './i18n.js';
+import { benefitLines, benefitTitle, money } from './format.js';
+
+/* global PAGE_LAYOUT */
+const layout = PAGE_LAYOUT;
+// The status in words and in a mark, so it never rests on colour alone.
+const MARK = { eligible: '✓', ineligible: '✕', review: '!', incomplete: '?' };
+// The reasons that explain a status best, and the heading they go under.
+const KEY_REASONS = {
+  ineligible: { keep: (r) => r.met === false, heading: 'card.unmet' },
+  incomplete: { keep: (r) => r.met === null, heading: 'card.unknown' },
+  review: { keep: (r) => r.review === true, heading: 'card.review' },
+};
+const open = new Set();  // cards and parts whose full reasons the reader opened
+
+const reasonText = (r) => pick(r.text, r.text_en);
+
+export function clauseButton(clause) {
+  return el('button', { type: 'button', class: 'clause', 'data-clause': clause, 'aria-label': t('card.clause_button', { clause }) }, clause);
+}
+
+function reasonItem(r) {
+  const state = r.met === true ? 'met' : r.met === false ? 'not_met' : 'not_known';
+  const mark = r.met === true ? '✓' : r.met === false ? '✕' : '?';
+  return el('li', { class: 'reason', 'data-met': state },
+    el('span', { class: 'mark', 'aria-hidden': 'true' }, mark),
+    el('span', { class: 'sr-only' }, `${t(`card.${state}`)}: `),
+    el('span', { class: 'reason-text' }, reasonText(r)),
+    ' ', clauseButton(r.clause),
+    r.in_principle && r.met === false ? el('span', { class: 'tag' }, t('card.in_principle')) : null);
+}
+
+const reasonList = (reasons, cls = 'reasons') => el('ul', { class: cls }, reasons.map(reasonItem));
+
+function valueWords(outcomeId, value) {
+  if (value === null || value === undefined) return '';
+  const prefix = layout.value_words[outcomeId];
+  return prefix ? `${t('card.value.backup')} ${t(prefix + value)}` : `${t('card.value')} ${value}`;
+}
+
+function statusLine(node, outcomeId, outcome) {
+  node.dataset.status = outcome.status;
+  node.replaceChildren(...[
+    el('span', { class: 'mark', 'aria-hidden': 'true' }, MARK[outcome.status] || ''),
+    el('span', { class: 'word' }, t(`status.${outcome.status}`)),
+    outcome.value != null ? el('span', { class: 'value' }, valueWords(outcomeId, outcome.value)) : null,
+  ].filter(Boolean));
+}
+
+// A toggle that shows every reason weighed. The list stays in the page
+// (hidden) so that the print view can show it without a click.
+function allReasons(key, reasons) {
+  if (!reasons.length) return null;
+  const listId = `why-${key.replace(/[^a-zA-Z0-9]+/g, '-')}`;
+  const isOpen = open.has(key);
+  const list = reasonList(reasons);
+  list.id = listId;
+  list.hidden = !isOpen;
+  const button = el('button', { type: 'button', class: 'why', 'aria-expanded': String(isOpen), 'aria-controls': listId, 'data-why': key },
+    isOpen ? t('card.hide_why') : t('card.why', { n: reasons.length }));
+  button.dataset.count = String(reasons.length);
+  return el('div', { class: 'why-block' }, button, list);
+}
+
+export function toggleReasons(button) {
+  const key = button.dataset.why;
+  const list = document.getElementById(button.getAttribute('aria-controls'));
+  const nowOpen = button.getAttribute('aria-expanded') !== 'true';
+  if (nowOpen) open.add(key); else open.delete(key);
+  button.setAttribute('aria-expanded', String(nowOpen));
+  button.textContent = nowOpen ? t('card.hide_why') : t('card.why', { n: Number(button.dataset.count) });
+  list.hidden = !nowOpen;
+}
+
+function keyReasons(outcome) {
+  const rule = KEY_REASONS[outcome.status];
+  const reasons = rule ? outcome.reasons.filter(rule.keep) : [];
+  if (!reasons.length) return null;
+  return el('div', { class: 'key-reasons' }, el('p', { class: 'key-heading' }, t(rule.heading)), reasonList(reasons));
+}
+
+function benefits(outcome) {
+  const entries = Object.entries(outcome.benefits || {});
+  if (!entries.length) return null;
+  const list = el('dl', { class: 'benefits' });
+  for (const [id, benefit] of entries) {
+    const { lines, flags } = benefitLines(id, benefit);
+    list.append(el('dt', {}, benefitTitle(id), benefit.clause ? [' ', clauseButton(benefit.clause)] : null));
+    list.append(el('dd', {}, el('ul', {},
+      lines.map((line) => el('li', {}, `${line.label}: `, el('strong', {}, line.value))),
+      flags.map((flag) => el('li', { class: 'flag' }, flag)))));
+  }
+  return el('div', { class: 'benefits-block' }, el('p', { class: 'key-heading' }, t('card.benefits')), list);
+}
+
+function labelled(headingKey, reasons) {
+  if (!Array.isArray(reasons) || !reasons.length) return null;
+  return el('div', { class: 'extra' }, el('p', { class: 'key-heading' }, t(headingKey)), reasonList(reasons));
+}
+
+function closest(outcome) {
+  if (!Array.isArray(outcome.closest) || !outcome.closest.length) return null;
+  return el('div', { class: 'closest' }, el('p', { class: 'key-heading' }, t('card.closest')),
+    el('ul', {}, outcome.closest.map((step) => el('li', {},
+      el('span', { class: 'closest-step' }, t('card.closest.item', { category: step.category, clause: step.clause })),
+      reasonList(step.missing)))));
+}
+
+function parts(outcomeId, outcomes) {
+  const ids = layout.parts[outcomeId];
+  if (!ids) return null;
+  return el('div', { class: 'parts' }, el('p', { class: 'key-heading' }, t('card.categories')),
+    el('ul', { class: 'part-list' }, ids.filter((id) => outcomes[id]).map((id) => {
+      const status = el('span', { class: 'status small' });
+      statusLine(status, id, outcomes[id]);
+      return el('li', { class: 'part' }, el('span', { class: 'part-label' }, t(`out.${id}`)), ' ', status,
+        allReasons(id, outcomes[id].reasons));
+    })));
+}
+
+function fillCard(card, outcome, outcomes) {
+  const id = card.dataset.outcome;
+  statusLine(card.querySelector(':scope > .status'), id, outcome);
+  card.querySelector(':scope > .card-body').replaceChildren(...[
+    keyReasons(outcome),
+    benefits(outcome),
+    labelled('card.priority', outcome.priority),
+    labelled('card.notes', outcome.notes),
+    closest(outcome),
+    parts(id, outcomes),
+    allReasons(id, outcome.reasons),
+  ].filter(Boolean));
+}
+
+// Calculator results come from the benefits the engine worked out from the
+// plan fields; a "wz.*" outcome means the first Wenzhou track that has it.
+function fillCalculators(outcomes) {
+  for (const calc of layout.calculators) {
+    const out = $(`calc-${calc.id}-result`);
+    const lines = [];
+    let applicable = false;
+    for (const show of calc.shows) {
+      const ids = show.outcome.endsWith('*')
+        ? Object.keys(outcomes).filter((id) => id.startsWith(show.outcome.slice(0, -1)))
+        : [show.outcome];
+      const benefit = ids.map((id) => outcomes[id]?.benefits?.[show.benefit]).find(Boolean);
+      if (benefit) applicable = true;
+      if (benefit && typeof benefit[show.field] === 'number') lines.push(t(show.label, { m: money(benefit[show.field]) }));
+    }
+    out.replaceChildren(lines.length ? el('span', {}, lines.join('；')) : t(applicable ? 'calc.none' : 'calc.not_applicable'));
+  }
+}
+
+// Counts for the one-line summary the screen reader hears after each change.
+export function summaryLine(outcomes) {
+  const counts = { eligible: 0, ineligible: 0, review: 0, incomplete: 0 };
+  const programmes = layout.sections.flatMap((s) => s.outcomes).filter((id) => id !== 'fcg.category' && outcomes[id]);
+  for (const id of programmes) counts[outcomes[id].status] += 1;
+  const category = outcomes['fcg.category'];
+  const reached = category && category.value
+    ? `${category.value}${category.status === 'review' ? `（${t('status.review')}）` : ''}`
+    : t('answers.no_category');
+  return t('answers.summary', { category: reached, ...counts });
+}
+
+export function renderAnswer(answer) {
+  const outcomes = answer.outcomes;
+  for (const card of document.querySelectorAll('.card[data-outcome]')) {
+    const outcome = outcomes[card.dataset.outcome];
+    if (outcome) fillCard(card, outcome, outcomes);
+  }
+  fillCalculators(outcomes);
+}

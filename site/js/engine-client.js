@@ -1,0 +1,20 @@
+// Starts the rules engine (dist/engine.js, the Emscripten module) and speaks
+// the contract with it: JSON text in, JSON text out. Nothing here decides
+// anything; the page only parses what the engine says.
+
+/* global createEngine, ENGINE_WASM_URL */
+
+export function webAssemblyAvailable() {
+  return typeof WebAssembly === 'object' && typeof WebAssembly.instantiate === 'function';
+}
+
+export async function loadEngine() {
+  if (typeof createEngine !== 'function') throw new Error('engine script missing');
+  // The wasm file carries a content hash in its name (scripts/build-site.js).
+  const module = await createEngine({ locateFile: (file) => (file.endsWith('.wasm') ? ENGINE_WASM_URL : file) });
+  return {
+    evaluate: (profile) => JSON.parse(module.evaluate(JSON.stringify(profile))),
+    describe: () => JSON.parse(module.describe()),
+    version: () => JSON.parse(module.version()),
+  };
+}

@@ -1,0 +1,191 @@
+// The questions as a profile (contract section 3) and back. Every control
+// that feeds the profile carries data-field (a dotted profile path) and
+// data-type (the question's type from describe()); controls inside a list
+// item carry data-sub instead. Unanswered controls are left out of the
+// profile, which the engine reads as unknown, never as "no".
+import { translate } from './i18n.js';
+
+const controls = () => document.querySelectorAll('[data-field]');
+
+function setPath(target, path, value) {
+  const keys = path.split('.');
+  let node = target;
+  for (const key of keys.slice(0, -1)) node = node[key] ??= {};
+  node[keys.at(-1)] = value;
+}
+const getPath = (source, path) => path.split('.').reduce((node, key) => (node == null ? undefined : node[key]), source);
+
+// One control's answer: { value } (undefined when unanswered) or { bad } when
+// the browser holds text that is not a number.
+function readControl(node) {
+  switch (node.dataset.type) {
+    case 'boolean': {
+      const checked = node.querySelector('input:checked');
+      return { value: checked && checked.value !== '' ? checked.value === 'true' : undefined };
+    }
+    case 'set': {
+      const values = [...node.querySelectorAll('input:checked')].map((box) => box.value);
+      return { value: values.length ? values : undefined };
+    }
+    case 'list':
+      return { value: readList(node) };
+    case 'integer':
+    case 'number':
+      if (node.validity.badInput) return { bad: true };
+      return { value: node.value.trim() === '' ? undefined : Number(node.value) };
+    default:
+      return { value: node.value === '' ? undefined : node.value };
+  }
+}
+
+function readList(listNode) {
+  const items = [...listNode.querySelectorAll(':scope > .items > li')].map((li) => {
+    const item = {};
+    for (const sub of li.querySelectorAll('[data-sub]')) {
+      const { value } = readControl(sub);
+      if (value !== undefined) item[sub.dataset.sub] = value;
+    }
+    return item;
+  });
+  return items.length ? items : undefined;
+}
+
+// The profile the answers describe, and the controls whose text the browser
+// could not read as a number (the engine never sees those).
+export function readProfile() {
+  const profile = {};
+  const unreadable = [];
+  for (const node of controls()) {
+    const { value, bad } = readControl(node);
+    if (bad) unreadable.push(node);
+    else if (value !== undefined) setPath(profile, node.dataset.field, value);
+  }
+  return { profile, unreadable };
+}
+
+function writeControl(node, value) {
+  switch (node.dataset.type) {
+    case 'boolean':
+      for (const radio of node.querySelectorAll('input')) radio.checked = radio.value === (typeof value === 'boolean' ? String(value) : '');
+      break;
+    case 'set':
+      for (const box of node.querySelectorAll('input')) box.checked = Array.isArray(value) && value.includes(box.value);
+      break;
+    case 'list':
+      for (const li of [...node.querySelectorAll(':scope > .items > li')]) li.remove();
+      for (const item of Array.isArray(value) ? value : []) {
+        const li = addItem(node);
+        for (const sub of li.querySelectorAll('[data-sub]')) writeControl(sub, item ? item[sub.dataset.sub] : undefined);
+      }
+      updateList(node);
+      break;
+    default: {
+      const text = value === undefined || value === null ? '' : String(value);
+      node.value = text;
+      // A specialty outside the list (from an older link) is "another specialty".
+      if (node.tagName === 'SELECT' && node.value !== text) node.value = text === '' ? '' : 'other';
+    }
+  }
+}
+
+export function writeProfile(profile) {
+  for (const node of controls()) writeControl(node, getPath(profile, node.dataset.field));
+  openFoldedGroups();
+}
+
+// --- lists: add several, remove any ----------------------------------------
+
+let itemSerial = 0;
+
+export function addItem(listNode) {
+  const template = listNode.querySelector(':scope > template');
+  const li = template.content.firstElementChild.cloneNode(true);
+  const serial = String(++itemSerial);
+  // Ids, names and label targets of the template hold "-N-": make them unique.
+  for (const node of [li, ...li.querySelectorAll('*')])
+    for (const attr of ['id', 'for', 'name', 'aria-describedby'])
+      if (node.hasAttribute(attr)) node.setAttribute(attr, node.getAttribute(attr).replaceAll('-N-', `-${serial}-`));
+  translate(li);
+  listNode.querySelector(':scope > .items').append(li);
+  updateList(listNode);
+  return li;
+}
+
+export function removeItem(li) {
+  const listNode = li.closest('[data-type="list"]');
+  li.remove();
+  updateList(listNode);
+  return listNode;
+}
+
+// Numbers the items as the reader sees them and says when there are none.
+function updateList(listNode) {
+  const items = listNode.querySelectorAll(':scope > .items > li');
+  items.forEach((li, i) => {
+    for (const n of li.querySelectorAll('.item-number')) n.textContent = String(i + 1);
+    const hidden = li.querySelector('[data-remove] .sr-only');
+    if (hidden) hidden.textContent = ` ${li.querySelector('legend [data-i18n]').textContent} ${i + 1}`;
+  });
+  listNode.querySelector('.list-empty').hidden = items.length > 0;
+}
+
+// --- folded groups ---------------------------------------------------------
+
+// A folded group (the Wenzhou questions) opens when the answer it depends on
+// says it matters, or when it already holds answers; it never closes by itself.
+export function openFoldedGroups() {
+  const { profile } = readProfile();
+  for (const group of document.querySelectorAll('details[data-opens-field]')) {
+    const wanted = getPath(profile, group.dataset.opensField) === group.dataset.opensValue;
+    const answered = [...group.querySelectorAll('[data-field]')].some((node) => readControl(node).value !== undefined);
+    if (wanted || answered) group.open = true;
+  }
+}
+
+// --- errors tied to their fields --------------------------------------------
+
+// The control an error path (/age, /posts/1/role) belongs to.
+export function controlForPath(path) {
+  const parts = path.split('/').filter(Boolean);
+  for (let n = parts.length; n > 0; n--) {
+    const field = parts.slice(0, n).join('.');
+    const node = document.querySelector(`[data-field="${CSS.escape(field)}"]`);
+    if (!node) continue;
+    const rest = parts.slice(n);
+    if (node.dataset.type === 'list' && /^\d+$/.test(rest[0] || '')) {
+      const li = node.querySelectorAll(':scope > .items > li')[Number(rest[0])];
+      const sub = li && rest[1] ? li.querySelector(`[data-sub="${CSS.escape(rest[1])}"]`) : null;
+      return sub || li || node;
+    }
+    return node;
+  }
+  return null;
+}
+
+// The visible label of a control, for the error summary.
+export function labelOf(node) {
+  const legend = node.matches('fieldset') ? node.querySelector(':scope > legend') : null;
+  const label = legend || (node.id && document.querySelector(`label[for="${CSS.escape(node.id)}"]`));
+  return label ? label.textContent.trim() : node.dataset.field || node.dataset.sub || '';
+}
+
+export function markError(node, message) {
+  const box = node.matches('fieldset, input, select') ? node : node.querySelector('fieldset');
+  const id = box && box.id;
+  const slot = id ? document.getElementById(`${id}-error`) : null;
+  if (slot) {
+    slot.textContent = message;
+    slot.hidden = false;
+  }
+  // aria-invalid belongs on the control itself, not on a group of radios.
+  if (box && !box.matches('fieldset')) box.setAttribute('aria-invalid', 'true');
+  return id;
+}
+
+export function clearErrors() {
+  for (const slot of document.querySelectorAll('.field-error:not([hidden])')) {
+    slot.hidden = true;
+    slot.textContent = '';
+  }
+  for (const node of document.querySelectorAll('[aria-invalid]')) node.removeAttribute('aria-invalid');
+}

@@ -1,0 +1,66 @@
+// Words for the engine's numbers: amounts in 万元 (with 约 where the engine
+// says approx, that is where the policy says 左右), shares, areas, days.
+// Which field is which kind of number is page layout (site/layout.json).
+import { t, has, language } from './i18n.js';
+
+/* global PAGE_LAYOUT */
+const kinds = new Map(Object.entries(PAGE_LAYOUT.benefit_fields).flatMap(([kind, fields]) => fields.map((f) => [f, kind])));
+const moneyPer = PAGE_LAYOUT.money_per;
+const plain = (n) => String(Number(n.toFixed(4)));  // 0.7, 250, 2.5: no float noise
+
+export function money(amount) {
+  const grouped = new Intl.NumberFormat('en-US').format(amount);
+  return t('money.wan', { n: plain(amount / 10000), y: grouped });
+}
+
+function moneyWords(amount, { approx = false, per } = {}) {
+  let words = money(amount);
+  if (per === 'year') words = t('money.per_year', { m: words });
+  if (per === 'day') words = t('money.per_day', { m: words });
+  return approx ? t('money.approx', { m: words }) : words;
+}
+
+const fieldLabel = (name) => (has(`field.${name}`) ? t(`field.${name}`) : name.replaceAll('_', ' '));
+
+// The lines of one benefit: [{ label, value }], in the engine's field order,
+// then its flags (below the minimum days, shares in principle).
+export function benefitLines(benefitId, benefit) {
+  const lines = [];
+  for (const [name, value] of Object.entries(benefit)) {
+    const kind = kinds.get(name);
+    if (kind === 'silent' || value === null || typeof value === 'object') continue;
+    if (name === 'amount_max' && typeof benefit.amount_min === 'number') continue;  // shown as a range
+    let words;
+    switch (kind) {
+      case 'money': {
+        const per = name === 'amount' ? benefit.per || moneyPer[`${benefitId}.${name}`] : undefined;
+        words = moneyWords(value, { approx: name === 'amount' && benefit.approx === true, per });
+        break;
+      }
+      case 'range':
+        words = t('money.range', { a: money(value), b: money(benefit.amount_max) });
+        if (benefit.approx === true) words = t('money.approx', { m: words });
+        break;
+      case 'percent': words = t('unit.percent', { n: plain(value * 100) }); break;
+      case 'm2': words = t('unit.m2', { n: plain(value) }); break;
+      case 'years': words = t('unit.years', { n: plain(value) }); break;
+      case 'days': words = t('unit.days', { n: plain(value) }); break;
+      case 'count': words = t('unit.count', { n: plain(value) }); break;
+      case 'duration':
+        words = t(`unit.${benefit.duration_unit}`, { a: plain(value), b: plain(benefit.duration_max ?? value) });
+        break;
+      default: words = typeof value === 'number' ? plain(value) : String(value);
+    }
+    lines.push({ label: fieldLabel(kind === 'duration' ? 'duration' : name), value: words });
+  }
+  const flags = [];
+  if (benefit.below_minimum === true) flags.push(t('benefit.below_minimum'));
+  if (benefit.in_principle === true) flags.push(t('benefit.in_principle'));
+  return { lines, flags };
+}
+
+export const benefitTitle = (id) => (has(`benefit.${id}`) ? t(`benefit.${id}`) : id.replaceAll('_', ' '));
+
+// The device's local date, YYYY-MM-DD (the engine's default as_of is its own today).
+export const today = () => new Date().toLocaleDateString('sv');
+export const isEnglish = () => language() === 'en';

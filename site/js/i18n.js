@@ -1,0 +1,45 @@
+// The page's two languages. The dictionary (PAGE_TEXT) is made at build time
+// from the page's words, the engine's describe() and the question help (see
+// scripts/site/page-text.js); index.html carries the Chinese text with
+// data-i18n keys, and switching swaps every keyed text in place.
+import { fill } from './dom.js';
+
+/* global PAGE_TEXT */
+const dictionary = PAGE_TEXT;
+const HTML_LANG = { zh: 'zh-CN', en: 'en' };
+let current = 'zh';
+const listeners = [];
+
+export const language = () => current;
+export const has = (key) => dictionary[current][key] !== undefined;
+export function t(key, vars) {
+  const text = dictionary[current][key];
+  return text === undefined ? key : fill(text, vars);
+}
+// The engine's own words come in pairs (text / text_en, label.zh / label.en).
+export const pick = (zh, en) => (current === 'en' && en ? en : zh);
+
+export function onLanguageChange(listener) {
+  listeners.push(listener);
+}
+
+export function setLanguage(lang, root = document) {
+  if (!dictionary[lang]) return;
+  current = lang;
+  document.documentElement.lang = HTML_LANG[lang];
+  for (const node of root.querySelectorAll('[data-i18n]')) node.textContent = t(node.dataset.i18n);
+  for (const node of root.querySelectorAll('[data-i18n-content]')) node.setAttribute('content', t(node.dataset.i18nContent));
+  for (const node of root.querySelectorAll('[data-i18n-aria-label]')) node.setAttribute('aria-label', t(node.dataset.i18nAriaLabel));
+  const other = lang === 'zh' ? 'en' : 'zh';
+  const button = document.getElementById('lang-switch');
+  if (button) {
+    button.textContent = t('lang.switch');
+    button.lang = HTML_LANG[other];
+  }
+  for (const listener of listeners) listener(lang);
+}
+
+// Translates nodes added after the switch (a new list item).
+export const translate = (root) => {
+  for (const node of root.querySelectorAll('[data-i18n]')) node.textContent = t(node.dataset.i18n);
+};

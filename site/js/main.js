@@ -1,0 +1,203 @@
+// The page: questions in, the engine's answers out, on every change.
+// Order of events: restore answers (share link, or this device if the doctor
+// asked it to remember), start the engine, then re-evaluate on each input.
+import { $, el } from './dom.js';
+import { t, has, pick, language, setLanguage } from './i18n.js';
+import { webAssemblyAvailable, loadEngine } from './engine-client.js';
+import { readProfile, writeProfile, addItem, removeItem, openFoldedGroups, controlForPath, labelOf, markError, clearErrors } from './form.js';
+import { renderAnswer, summaryLine, toggleReasons } from './answers.js';
+import { useDescription, showClause, wireClauseDialog } from './clause-dialog.js';
+import { shareLink, readShareLink, remembered, remember, forget, testCase, copyText } from './keep.js';
+import { today } from './format.js';
+
+const state = { engine: null, version: null, answer: null, profile: {}, evaluations: 0 };
+
+function setEngineState(key, kind) {
+  const node = $('engine-state');
+  node.dataset.state = kind;
+  node.dataset.i18n = key;
+  node.textContent = t(key);
+}
+
+// --- errors: a summary at the top of the form, each tied to its field -------
+
+function showProblems(problems) {
+  clearErrors();
+  const list = $('error-list');
+  list.replaceChildren();
+  for (const { node, message } of problems) {
+    const id = node ? markError(node, message) : null;
+    list.append(el('li', {}, id ? el('a', { href: `#${id}` }, message) : message));
+  }
+  $('error-summary').hidden = problems.length === 0;
+}
+
+function engineProblems(errors) {
+  return errors.map((error) => {
+    const node = controlForPath(error.path || '');
+    const label = node ? labelOf(node) : error.path;
+    const key = `errors.${error.code}`;
+    return { node, message: t(has(key) ? key : 'errors.other', { label }) };
+  });
+}
+
+// --- the answer -------------------------------------------------------------
+
+function showWarnings(answer) {
+  const policies = Object.fromEntries((answer.policies || []).map((p) => [p.id, p]));
+  $('answer-warnings').replaceChildren(...(answer.warnings || [])
+    .filter((w) => w.code === 'policy_not_in_force' || w.code === 'derived_value_mismatch')
+    .map((w) => {
+      const p = policies[w.policy] || {};
+      return el('li', {}, t(`warning.${w.code}`, { policy: pick(p.title, p.title_en), from: p.in_force?.from, to: p.in_force?.to }));
+    }));
+}
+
+function rulesVersion() {
+  return state.version ? Object.values(state.version.rules).join(' · ') : '';
+}
+
+function showAnswer() {
+  const answer = state.answer;
+  if (!answer) return;
+  renderAnswer(answer);
+  showWarnings(answer);
+  const summary = summaryLine(answer.outcomes);
+  $('answer-summary').textContent = summary;
+  $('summary-bar-text').textContent = summary;
+  $('answer-as-of').textContent = t('answers.as_of', { date: answer.as_of, rules: rulesVersion() });
+  $('print-meta').textContent = `${t('answers.as_of', { date: answer.as_of, rules: rulesVersion() })} · ${t('print.generated', { date: today() })}`;
+  $('versions').textContent = t('footer.version', { engine: state.version.engine, rules: rulesVersion() });
+  $('answers').classList.remove('stale');
+}
+
+function evaluate() {
+  const started = performance.now();
+  const { profile, unreadable } = readProfile();
+  state.profile = profile;
+  if ($('remember').checked) remember(profile, language());
+  if (!$('share-link').hidden) $('share-link').value = shareLink(profile, language());
+  const problems = unreadable.map((node) => ({ node, message: t('errors.bad_number', { label: labelOf(node) }) }));
+  if (!state.engine) return showProblems(problems);
+
+  const answer = state.engine.evaluate(profile);
+  problems.push(...engineProblems(answer.errors || []));
+  showProblems(problems);
+  if (problems.length) {
+    // The answers stay as they were, marked out of date, until the input is fixed.
+    $('answers').classList.add('stale');
+    $('answer-summary').textContent = t('answers.errors', { n: problems.length });
+    return;
+  }
+  state.answer = answer;
+  showAnswer();
+  state.evaluations += 1;
+  document.body.dataset.evaluations = String(state.evaluations);
+  performance.measure('answer', { start: started });
+}
+
+// --- events -----------------------------------------------------------------
+
+function onClick(event) {
+  const target = event.target.closest('button');
+  if (!target) return;
+  if (target.dataset.add !== undefined) {
+    const li = addItem(document.querySelector(`[data-field="${CSS.escape(target.dataset.add)}"]`));
+    li.querySelector('select, input').focus();
+    evaluate();
+  } else if (target.dataset.remove !== undefined) {
+    const list = removeItem(target.closest('li'));
+    list.querySelector(':scope > .add').focus();
+    evaluate();
+  } else if (target.classList.contains('clause')) {
+    showClause(target.dataset.clause);
+  } else if (target.classList.contains('why')) {
+    toggleReasons(target);
+  }
+}
+
+function wireKeep() {
+  $('share').addEventListener('click', async () => {
+    const link = shareLink(state.profile, language());
+    $('share-link').hidden = false;
+    $('share-link').value = link;
+    const copied = await copyText(link);
+    if (!copied) $('share-link').select();
+    $('share-state').textContent = t(copied ? 'keep.copied' : 'keep.copy_failed');
+  });
+  $('remember').addEventListener('change', () => {
+    if ($('remember').checked) remember(state.profile, language());
+    else forget();
+    $('remember-state').textContent = '';
+  });
+  $('forget').addEventListener('click', () => {
+    forget();
+    $('remember').checked = false;
+    $('remember-state').textContent = t('keep.forgotten');
+  });
+  $('print').addEventListener('click', () => window.print());
+  $('copy-case').addEventListener('click', async () => {
+    if (!state.answer) return;
+    const json = testCase(state.profile, state.answer, state.version);
+    const box = $('case-json');
+    box.value = json;
+    const copied = await copyText(json);
+    box.hidden = copied;
+    if (!copied) box.select();
+    $('case-state').textContent = t(copied ? 'keep.copied' : 'keep.copy_failed');
+  });
+  $('reset').addEventListener('click', () => {
+    writeProfile({});
+    evaluate();
+    $('form-title').focus();
+  });
+}
+
+function wireEvents() {
+  const form = $('profile-form');
+  form.addEventListener('submit', (event) => event.preventDefault());  // nothing is ever sent
+  const onInput = (event) => {
+    if (!event.target.closest('[data-field]')) return;
+    if (event.target.closest('[data-field="city"]')) openFoldedGroups();
+    evaluate();
+  };
+  document.addEventListener('input', onInput);
+  document.addEventListener('change', onInput);
+  document.addEventListener('click', onClick);
+  $('lang-switch').addEventListener('click', () => {
+    setLanguage(language() === 'zh' ? 'en' : 'zh');
+    if (state.answer) showAnswer();
+    if ($('remember').checked) remember(state.profile, language());
+    if (!$('share-link').hidden) $('share-link').value = shareLink(state.profile, language());
+  });
+  wireClauseDialog();
+  wireKeep();
+}
+
+// The answers a doctor brought: a share link first, else what this device
+// was asked to remember.
+function restore() {
+  const shared = readShareLink(window.location.hash);
+  const saved = shared ? null : remembered();
+  const start = shared || saved;
+  if (saved) $('remember').checked = true;
+  if (start && start.lang && start.lang !== language()) setLanguage(start.lang);
+  if (start && start.profile) writeProfile(start.profile);
+}
+
+async function startEngine() {
+  if (!webAssemblyAvailable()) return setEngineState('engine.no_wasm', 'failed');
+  try {
+    state.engine = await loadEngine();
+  } catch {
+    return setEngineState('engine.failed', 'failed');
+  }
+  state.version = state.engine.version();
+  useDescription(state.engine.describe());
+  setEngineState('engine.ready', 'ready');
+  evaluate();
+}
+
+wireEvents();
+restore();
+startEngine();
