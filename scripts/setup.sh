@@ -5,7 +5,8 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
-wanted=(cmake ninja-build g++ libgtest-dev libbenchmark-dev nlohmann-json3-dev emscripten)
+wanted=(cmake ninja-build g++ libgtest-dev libbenchmark-dev nlohmann-json3-dev emscripten
+        chromium fonts-noto-cjk)  # the browser tests; the fonts so screenshots show Chinese
 # A machine may bring its own (newer) node and npm: keep them.
 command -v node >/dev/null || wanted+=(nodejs)
 command -v npm >/dev/null || wanted+=(npm)

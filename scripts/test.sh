@@ -4,6 +4,8 @@
 #   2. the same suite under AddressSanitizer + UBSan
 #   3. the wasm module and the site, then Node's runner: the same case files,
 #      10,000+ hostile inputs, and native/wasm byte-for-byte parity
+#   4. the page in Debian's Chromium (playwright-core): personas in zh and en,
+#      share/remember/print, axe, privacy; screenshots in tests/e2e/artifacts/
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 export NODE_PATH=/usr/share/nodejs
@@ -22,3 +24,6 @@ ctest --preset asan
 echo "== wasm and site"
 bash scripts/build.sh site
 node --test tests/node/
+
+echo "== page in Chromium"
+node --test tests/e2e/

@@ -2,11 +2,11 @@
 // index.html already holds, one per outcome. It shows what the engine says,
 // status by status and reason by reason; it never decides anything itself.
 import { $, el } from './dom.js';
-import { t, pick } from './i18n.js';
+import { t, pick, language } from './i18n.js';
 import { benefitLines, benefitTitle, money } from './format.js';
 
-/* global PAGE_LAYOUT */
-const layout = PAGE_LAYOUT;
+import { pageLayout as layout } from './page-data.js';
+
 // The status in words and in a mark, so it never rests on colour alone.
 const MARK = { eligible: '✓', ineligible: '✕', review: '!', incomplete: '?' };
 // The reasons that explain a status best, and the heading they go under.
@@ -51,15 +51,24 @@ function statusLine(node, outcomeId, outcome) {
   ].filter(Boolean));
 }
 
-// A toggle that shows every reason weighed. The list stays in the page
-// (hidden) so that the print view can show it without a click.
+// A toggle that shows every reason weighed. The list is built when opened
+// (or for printing): a full answer has some two thousand reasons, and
+// building them all on every keystroke would slow the page for nothing.
+const reasonsFor = new Map();  // toggle key → the reasons of the answer on screen
+let printing = false;
+
+export function setPrinting(on) {
+  printing = on;
+}
+
 function allReasons(key, reasons) {
   if (!reasons.length) return null;
+  reasonsFor.set(key, reasons);
   const listId = `why-${key.replace(/[^a-zA-Z0-9]+/g, '-')}`;
   const isOpen = open.has(key);
-  const list = reasonList(reasons);
-  list.id = listId;
+  const list = el('ul', { class: 'reasons', id: listId });
   list.hidden = !isOpen;
+  if (isOpen || printing) list.append(...reasons.map(reasonItem));
   const button = el('button', { type: 'button', class: 'why', 'aria-expanded': String(isOpen), 'aria-controls': listId, 'data-why': key },
     isOpen ? t('card.hide_why') : t('card.why', { n: reasons.length }));
   button.dataset.count = String(reasons.length);
@@ -71,6 +80,7 @@ export function toggleReasons(button) {
   const list = document.getElementById(button.getAttribute('aria-controls'));
   const nowOpen = button.getAttribute('aria-expanded') !== 'true';
   if (nowOpen) open.add(key); else open.delete(key);
+  if (nowOpen && !list.childElementCount) list.append(...(reasonsFor.get(key) || []).map(reasonItem));
   button.setAttribute('aria-expanded', String(nowOpen));
   button.textContent = nowOpen ? t('card.hide_why') : t('card.why', { n: Number(button.dataset.count) });
   list.hidden = !nowOpen;
@@ -167,11 +177,21 @@ export function summaryLine(outcomes) {
   return t('answers.summary', { category: reached, ...counts });
 }
 
+// What each card shows now, so a change that leaves an outcome as it was
+// does not rebuild its card (typing a number changes one or two).
+const shown = new Map();
+
 export function renderAnswer(answer) {
   const outcomes = answer.outcomes;
   for (const card of document.querySelectorAll('.card[data-outcome]')) {
-    const outcome = outcomes[card.dataset.outcome];
-    if (outcome) fillCard(card, outcome, outcomes);
+    const id = card.dataset.outcome;
+    const outcome = outcomes[id];
+    if (!outcome) continue;
+    const parts = (layout.parts[id] || []).map((part) => outcomes[part]);
+    const fingerprint = JSON.stringify([language(), printing, outcome, parts]);
+    if (shown.get(id) === fingerprint) continue;
+    shown.set(id, fingerprint);
+    fillCard(card, outcome, outcomes);
   }
   fillCalculators(outcomes);
 }

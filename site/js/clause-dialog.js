@@ -4,18 +4,25 @@
 import { $ } from './dom.js';
 import { t, pick, language } from './i18n.js';
 
-let clauses = {};
-let titles = {};
+let describe = () => ({});
+let described = null;
 
-export function useDescription(described) {
-  clauses = described.clauses || {};
-  titles = Object.fromEntries((described.policies || []).map((p) => [p.id, p.title]));
+// describe() is asked the first time a clause is opened, not at start-up:
+// its full texts are not needed before then.
+export function useDescription(describeCall) {
+  describe = describeCall;
+  described = null;
+}
+
+function lookUp(id) {
+  described ??= describe();
+  const policy = (described.policies || []).find((p) => p.id === id.split(':')[0]);
+  return { clause: (described.clauses || {})[id], policy: policy && policy.title };
 }
 
 export function showClause(id) {
-  const clause = clauses[id];
+  const { clause, policy } = lookUp(id);
   if (!clause) return;
-  const policy = titles[id.split(':')[0]];
   $('clause-title').textContent = t('clause.title', { clause: id });
   $('clause-policy').textContent = policy ? pick(policy.zh, policy.en) : '';
   $('clause-zh').textContent = clause.zh;

@@ -3,13 +3,22 @@
 // Which field is which kind of number is page layout (site/layout.json).
 import { t, has, language } from './i18n.js';
 
-/* global PAGE_LAYOUT */
-const kinds = new Map(Object.entries(PAGE_LAYOUT.benefit_fields).flatMap(([kind, fields]) => fields.map((f) => [f, kind])));
-const moneyPer = PAGE_LAYOUT.money_per;
+import { pageLayout } from './page-data.js';
+
+const kinds = new Map(Object.entries(pageLayout.benefit_fields).flatMap(([kind, fields]) => fields.map((f) => [f, kind])));
+const moneyPer = pageLayout.money_per;
 const plain = (n) => String(Number(n.toFixed(4)));  // 0.7, 250, 2.5: no float noise
 
+// 2500000 → "2,500,000". (By hand: starting Intl costs a phone tens of
+// milliseconds before the first answer.)
+function thousands(amount) {
+  const [whole, fraction] = String(amount).split('.');
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return fraction ? `${grouped}.${fraction}` : grouped;
+}
+
 export function money(amount) {
-  const grouped = new Intl.NumberFormat('en-US').format(amount);
+  const grouped = thousands(amount);
   return t('money.wan', { n: plain(amount / 10000), y: grouped });
 }
 
@@ -61,6 +70,11 @@ export function benefitLines(benefitId, benefit) {
 
 export const benefitTitle = (id) => (has(`benefit.${id}`) ? t(`benefit.${id}`) : id.replaceAll('_', ' '));
 
-// The device's local date, YYYY-MM-DD (the engine's default as_of is its own today).
-export const today = () => new Date().toLocaleDateString('sv');
+// The device's local date, YYYY-MM-DD. (Built by hand: asking Intl for a
+// date format costs tens of milliseconds on a phone.)
+export function today() {
+  const now = new Date();
+  const two = (n) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${two(now.getMonth() + 1)}-${two(now.getDate())}`;
+}
 export const isEnglish = () => language() === 'en';

@@ -1,11 +1,9 @@
-// The page's two languages. The dictionary (PAGE_TEXT) is made at build time
+// The page's two languages. The dictionary (page-data.js) is made at build time
 // from the page's words, the engine's describe() and the question help (see
 // scripts/site/page-text.js); index.html carries the Chinese text with
 // data-i18n keys, and switching swaps every keyed text in place.
 import { fill } from './dom.js';
-
-/* global PAGE_TEXT */
-const dictionary = PAGE_TEXT;
+import { pageText as dictionary } from './page-data.js';
 const HTML_LANG = { zh: 'zh-CN', en: 'en' };
 let current = 'zh';
 const listeners = [];

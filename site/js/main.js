@@ -5,12 +5,12 @@ import { $, el } from './dom.js';
 import { t, has, pick, language, setLanguage } from './i18n.js';
 import { webAssemblyAvailable, loadEngine } from './engine-client.js';
 import { readProfile, writeProfile, addItem, removeItem, openFoldedGroups, controlForPath, labelOf, markError, clearErrors } from './form.js';
-import { renderAnswer, summaryLine, toggleReasons } from './answers.js';
+import { renderAnswer, summaryLine, toggleReasons, setPrinting } from './answers.js';
 import { useDescription, showClause, wireClauseDialog } from './clause-dialog.js';
 import { shareLink, readShareLink, remembered, remember, forget, testCase, copyText } from './keep.js';
 import { today } from './format.js';
 
-const state = { engine: null, version: null, answer: null, profile: {}, evaluations: 0 };
+const state = { engine: null, version: null, answer: null, profile: {}, evaluatedKey: null, evaluations: 0 };
 
 function setEngineState(key, kind) {
   const node = $('engine-state');
@@ -68,12 +68,17 @@ function showAnswer() {
   $('answer-as-of').textContent = t('answers.as_of', { date: answer.as_of, rules: rulesVersion() });
   $('print-meta').textContent = `${t('answers.as_of', { date: answer.as_of, rules: rulesVersion() })} · ${t('print.generated', { date: today() })}`;
   $('versions').textContent = t('footer.version', { engine: state.version.engine, rules: rulesVersion() });
-  $('answers').classList.remove('stale');
+  $('answer-cards').hidden = false;
 }
 
 function evaluate() {
   const started = performance.now();
   const { profile, unreadable } = readProfile();
+  // A field's "change" on blur repeats the "input" just answered. Answering
+  // it again would rebuild the cards under the pointer and swallow the click
+  // that caused the blur.
+  const key = JSON.stringify(profile);
+  if (key === state.evaluatedKey && !unreadable.length) return;
   state.profile = profile;
   if ($('remember').checked) remember(profile, language());
   if (!$('share-link').hidden) $('share-link').value = shareLink(profile, language());
@@ -81,11 +86,13 @@ function evaluate() {
   if (!state.engine) return showProblems(problems);
 
   const answer = state.engine.evaluate(profile);
+  state.evaluatedKey = key;
   problems.push(...engineProblems(answer.errors || []));
   showProblems(problems);
   if (problems.length) {
-    // The answers stay as they were, marked out of date, until the input is fixed.
-    $('answers').classList.add('stale');
+    // Bad input gets its errors and nothing else: no answer for a profile
+    // that is not the one on the screen.
+    $('answer-cards').hidden = true;
     $('answer-summary').textContent = t('answers.errors', { n: problems.length });
     return;
   }
@@ -170,6 +177,15 @@ function wireEvents() {
     if ($('remember').checked) remember(state.profile, language());
     if (!$('share-link').hidden) $('share-link').value = shareLink(state.profile, language());
   });
+  // Printing shows every reason, opened or not (the print styles unhide them).
+  window.addEventListener('beforeprint', () => {
+    setPrinting(true);
+    showAnswer();
+  });
+  window.addEventListener('afterprint', () => {
+    setPrinting(false);
+    showAnswer();
+  });
   wireClauseDialog();
   wireKeep();
 }
@@ -188,12 +204,14 @@ function restore() {
 async function startEngine() {
   if (!webAssemblyAvailable()) return setEngineState('engine.no_wasm', 'failed');
   try {
+    performance.mark('engine-start');
     state.engine = await loadEngine();
+    performance.measure('engine-load', 'engine-start');
   } catch {
     return setEngineState('engine.failed', 'failed');
   }
   state.version = state.engine.version();
-  useDescription(state.engine.describe());
+  useDescription(state.engine.describe);
   setEngineState('engine.ready', 'ready');
   evaluate();
 }

@@ -1,0 +1,224 @@
+// The page's promises beyond the personas: it keeps and shares answers on
+// the device only, prints, passes axe (WCAG 2.2 AA) in both languages, works
+// by keyboard, ties errors to their fields, says so when WebAssembly is
+// missing, and renders at 360 px and 1280 px.
+'use strict';
+const { test, before, after } = require('node:test');
+const assert = require('node:assert/strict');
+const { AxeBuilder } = require('@axe-core/playwright');
+const { startServer, startBrowser, openPage, waitForEngine, until, enter, card, saveArtifact, evaluations, waitForAnswer } = require('./support');
+const { personas } = require('./personas');
+
+const deputyDirector = personas.find((p) => p.name.startsWith('a C-category')).answers;
+const clinician50 = personas.find((p) => p.name === 'a Wenzhou clinician aged 50').answers;
+
+let server;
+let browser;
+before(async () => {
+  server = await startServer();
+  browser = await startBrowser();
+});
+after(async () => {
+  await browser?.close();
+  server?.stop();
+});
+
+const summary = (page) => page.locator('#answer-summary').innerText();
+const fieldValue = (page, field) => page.locator(`[data-field="${field}"]`).inputValue();
+
+function assertStayedHome(seen) {
+  const origin = new URL(server.origin).origin;
+  assert.deepEqual(seen.requests.filter((url) => !url.startsWith('data:') && new URL(url).origin !== origin), []);
+  assert.deepEqual(seen.csp, []);
+}
+
+test('the form is plain HTML before the engine loads, with a visible loading state', async () => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const { page } = await openPage(browser, server.origin, { context });
+  assert.ok(await page.locator('[data-field="age"]').isVisible());
+  assert.ok(await page.locator('[data-field="education.level"]').isVisible());
+  assert.match(await page.locator('#engine-state').innerText(), /正在加载规则引擎/);
+  await context.close();
+});
+
+test('where WebAssembly is missing the page says so', async () => {
+  const { page, context } = await openPage(browser, server.origin, {
+    beforeLoad: (p) => p.addInitScript(() => { delete window.WebAssembly; }),
+  });
+  await page.waitForSelector('#engine-state[data-state="failed"]');
+  assert.match(await page.locator('#engine-state').innerText(), /不支持 WebAssembly/);
+  await context.close();
+});
+
+test('the share link carries the answers in the fragment and restores them in a new context', async () => {
+  const { page, context, seen } = await openPage(browser, server.origin);
+  await waitForEngine(page);
+  await enter(page, deputyDirector);
+  await page.locator('#share').click();
+  const link = await page.locator('#share-link').inputValue();
+  const url = new URL(link);
+  assert.equal(url.origin + url.pathname, `${server.origin}/`);
+  assert.match(url.hash, /^#p=[A-Za-z0-9_-]+$/, 'the answers travel only in the fragment');
+  const expected = await summary(page);
+  assertStayedHome(seen);
+  await context.close();
+
+  const other = await openPage(browser, server.origin, { hash: url.hash });
+  await waitForEngine(other.page);
+  await until(other.page, (text) => document.getElementById('answer-summary').textContent === text, expected);
+  assert.equal(await fieldValue(other.page, 'age'), '48');
+  assert.equal(await fieldValue(other.page, 'title'), 'senior');
+  assert.equal(await other.page.locator('[data-field="posts"] [data-sub="institution"]').inputValue(), 'nhc');
+  assert.ok(await other.page.locator('[data-field="phd_supervisor"] input[value="true"]').isChecked());
+  // The fragment never reaches the server.
+  assert.ok(other.seen.requests.every((r) => !r.includes('#')));
+  await other.context.close();
+});
+
+test('remember on this device is off by default; forget removes what was kept', async () => {
+  const context = await browser.newContext();
+  const first = await openPage(browser, server.origin, { context });
+  await waitForEngine(first.page);
+  assert.equal(await first.page.locator('#remember').isChecked(), false);
+  await enter(first.page, clinician50);
+  assert.equal(await first.page.evaluate(() => localStorage.length), 0, 'nothing kept until asked');
+  await first.page.locator('#remember').check();
+  await first.page.reload();
+  await waitForEngine(first.page);
+  assert.ok(await first.page.locator('#remember').isChecked());
+  assert.equal(await fieldValue(first.page, 'age'), '50');
+  assert.equal(await card(first.page, 'wz.clinical').locator(':scope > .status').getAttribute('data-status'), 'eligible');
+
+  await first.page.locator('#forget').click();
+  assert.equal(await first.page.evaluate(() => localStorage.length), 0);
+  assert.match(await first.page.locator('#remember-state').innerText(), /已从本设备删除/);
+  await first.page.reload();
+  await waitForEngine(first.page);
+  assert.equal(await first.page.locator('#remember').isChecked(), false);
+  assert.equal(await fieldValue(first.page, 'age'), '');
+  await context.close();
+});
+
+test('the print view shows the answers with every reason, clause ids, rules version and date', async () => {
+  const { page, context } = await openPage(browser, server.origin, { width: 794, height: 1123 });
+  await waitForEngine(page);
+  await enter(page, deputyDirector);
+  // What the browser does when asked to print: beforeprint, then print media.
+  await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.locator('#profile-form').isVisible(), false);
+  assert.ok(await page.locator('#print-header').isVisible());
+  const meta = await page.locator('#print-meta').innerText();
+  assert.match(meta, /fcg-2024\.1/);
+  assert.match(meta, /\d{4}-\d{2}-\d{2}/);
+  // Hidden reason lists are printed too.
+  assert.ok(await card(page, 'fcg.fulltime').locator('ul.reasons').first().isVisible());
+  assert.ok(await card(page, 'fcg.category').getByText('fcg:2.3.4').first().isVisible());
+  // The print layout fits the width of A4 (210 mm at 96 dpi ≈ 794 px).
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(overflow <= 0, `the print view is ${overflow}px wider than A4`);
+  saveArtifact('print.png', await page.screenshot({ fullPage: true }));
+  saveArtifact('print.pdf', await page.pdf({ format: 'A4' }));
+  await context.close();
+});
+
+test('copy as test case gives the profile and the engine\'s answer as JSON', async () => {
+  const { page, context } = await openPage(browser, server.origin);
+  await waitForEngine(page);
+  await enter(page, clinician50);
+  await page.locator('#copy-case').click();
+  await until(page, () => document.getElementById('case-state').textContent !== '');
+  const json = await page.evaluate(() => navigator.clipboard.readText().catch(() => document.getElementById('case-json').value));
+  const copied = JSON.parse(json);
+  assert.equal(copied.profile.age, 50);
+  assert.equal(copied.profile.city, 'wenzhou');
+  assert.equal(copied.expect.outcomes['wz.clinical'].status, 'eligible');
+  assert.equal(copied.answer.schema, 'talent-result/1');
+  assert.match(copied.profile.as_of, /^\d{4}-\d{2}-\d{2}$/);
+  await context.close();
+});
+
+test('a value out of range gets an error tied to its field and in the summary, and no answer', async () => {
+  const { page, context } = await openPage(browser, server.origin);
+  await waitForEngine(page);
+  await page.locator('[data-field="age"]').fill('120');
+  await page.waitForSelector('#error-summary:not([hidden])');
+  const link = page.locator('#error-list a');
+  assert.equal(await link.getAttribute('href'), '#q-age');
+  assert.equal(await page.locator('#q-age').getAttribute('aria-invalid'), 'true');
+  const describedBy = await page.locator('#q-age').getAttribute('aria-describedby');
+  assert.ok(describedBy.split(' ').includes('q-age-error'));
+  assert.match(await page.locator('#q-age-error').innerText(), /超出允许范围/);
+  assert.match(await summary(page), /需要修改/);
+  await page.locator('[data-field="age"]').fill('45');
+  await page.waitForSelector('#error-summary[hidden]', { state: 'attached' });
+  assert.equal(await page.locator('#q-age').getAttribute('aria-invalid'), null);
+  await context.close();
+});
+
+test('works by keyboard alone: answer, add and remove a post, open a clause', async () => {
+  const { page, context } = await openPage(browser, server.origin);
+  await waitForEngine(page);
+  await page.locator('[data-field="city"]').focus();
+  await page.keyboard.press('ArrowDown');  // the first city after "not sure"
+  const before = await evaluations(page);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('47');
+  await waitForAnswer(page, before);
+  assert.equal(await fieldValue(page, 'years_in_city'), '47');
+
+  const add = page.locator('button.add[data-add="posts"]');
+  await add.focus();
+  await page.keyboard.press('Enter');
+  const focused = await page.evaluate(() => document.activeElement.dataset.sub);
+  assert.equal(focused, 'institution', 'focus moves into the new item');
+  await page.locator('[data-field="posts"] button.remove').focus();
+  await page.keyboard.press('Enter');
+  assert.equal(await page.locator('[data-field="posts"] li').count(), 0);
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.add), 'posts', 'focus returns to the add button');
+
+  await card(page, 'wz.clinical').locator('button.clause').first().focus();
+  await page.keyboard.press('Enter');
+  assert.ok(await page.locator('#clause-dialog').isVisible());
+  assert.ok((await page.locator('#clause-zh').innerText()).length > 10, 'the clause\'s full text');
+  await page.keyboard.press('Escape');
+  assert.equal(await page.locator('#clause-dialog').isVisible(), false);
+  await context.close();
+});
+
+for (const lang of ['zh', 'en']) {
+  test(`axe finds no WCAG 2.2 AA violation with answers showing (${lang})`, async () => {
+    const { page, context, seen } = await openPage(browser, server.origin);
+    await waitForEngine(page);
+    if (lang === 'en') await page.locator('#lang-switch').click();
+    await enter(page, deputyDirector);
+    await card(page, 'fcg.category').locator('button.why').first().click();
+    await page.locator('#group-wenzhou summary').click();
+    await page.locator('[data-field="age"]').fill('130');  // an error showing too
+    await page.waitForSelector('#error-summary:not([hidden])');
+    const result = await new AxeBuilder({ page })
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+      .analyze();
+    const found = result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('; ')})`);
+    assert.deepEqual(found, []);
+    assertStayedHome(seen);
+    await context.close();
+  });
+}
+
+for (const width of [360, 1280]) {
+  test(`renders at ${width} px without sideways scrolling`, async () => {
+    const { page, context, seen } = await openPage(browser, server.origin, { width, height: 800 });
+    await waitForEngine(page);
+    await enter(page, deputyDirector);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 0, `${overflow}px of sideways scrolling`);
+    saveArtifact(`page-${width}.png`, await page.screenshot({ fullPage: true }));
+    await page.locator('#lang-switch').click();
+    saveArtifact(`page-${width}-en.png`, await page.screenshot({ fullPage: true }));
+    const timings = await page.evaluate(() => performance.getEntriesByName('answer').map((m) => m.duration));
+    saveArtifact(`answer-times-${width}.json`, JSON.stringify(timings));
+    assertStayedHome(seen);
+    await context.close();
+  });
+}

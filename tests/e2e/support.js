@@ -1,0 +1,134 @@
+// What the browser tests share: the built site served from dist/ (the
+// repository's own server, on a free port), Debian's Chromium driven by
+// playwright-core, a watch on every request and CSP report, and helpers that
+// answer questions through the page's own controls.
+'use strict';
+const { spawn } = require('node:child_process');
+const fs = require('node:fs');
+const path = require('node:path');
+const { chromium } = require('playwright-core');
+
+const ROOT = path.resolve(__dirname, '../..');
+const DIST = process.env.TALENT_DIST || path.join(ROOT, 'dist');
+const ARTIFACTS = path.join(__dirname, 'artifacts');
+const CHROMIUM = process.env.CHROME_PATH || '/usr/bin/chromium';
+// As root Chromium needs --no-sandbox; the networking flags stop it dialling
+// out (see ../shared/spec/toolchain.md).
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+  '--disable-sync', '--no-first-run', '--disable-default-apps'];
+
+async function startServer() {
+  if (!fs.existsSync(path.join(DIST, 'index.html'))) throw new Error(`${DIST}/index.html is missing: run bash scripts/build.sh`);
+  const server = spawn(process.execPath, [path.join(ROOT, 'scripts/serve.js'), DIST, '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const origin = await new Promise((resolve, reject) => {
+    server.once('exit', (code) => reject(new Error(`server exited (${code})`)));
+    server.stdout.on('data', (chunk) => {
+      const found = /(http:\/\/127\.0\.0\.1:\d+)\//.exec(String(chunk));
+      if (found) resolve(found[1]);
+    });
+  });
+  return { origin, stop: () => server.kill() };
+}
+
+async function startBrowser() {
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+}
+
+// A fresh context whose every request and CSP violation is recorded, so a
+// test can say none left the origin and none was refused.
+async function openPage(browser, origin, { width = 1280, height = 900, hash = '', context: given, beforeLoad } = {}) {
+  const context = given || await browser.newContext({ viewport: { width, height }, permissions: ['clipboard-read', 'clipboard-write'] });
+  const page = await context.newPage();
+  const seen = { requests: [], csp: [], errors: [] };
+  page.on('request', (request) => seen.requests.push(request.url()));
+  page.on('pageerror', (error) => seen.errors.push(error.message));
+  page.on('console', (message) => {
+    if (/Content Security Policy|Refused to/i.test(message.text())) seen.csp.push(message.text());
+    if (message.type() === 'error') seen.errors.push(message.text());
+  });
+  // Playwright's init scripts run outside the page's CSP.
+  await page.addInitScript(() => {
+    window.__csp = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  if (beforeLoad) await beforeLoad(page);
+  await page.goto(`${origin}/${hash}`);
+  return { page, context, seen };
+}
+
+const waitForEngine = (page) => page.waitForSelector('#engine-state[data-state="ready"]');
+
+// Polls a function in the page until it returns something true. (Playwright's
+// waitForFunction compiles its predicate with eval, which the page's CSP
+// rightly refuses; page.evaluate is not subject to it.)
+async function until(page, predicate, arg, timeoutMs = 10000) {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await page.evaluate(predicate, arg);
+    if (value) return value;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${predicate}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+// Waits until the page has answered more than `after` times in all (each
+// answer bumps body[data-evaluations]).
+const waitForAnswer = (page, after) => until(page, (n) => Number(document.body.dataset.evaluations || 0) > n, after);
+const evaluations = (page) => page.evaluate(() => Number(document.body.dataset.evaluations || 0));
+
+// Answers one question the way a person would: picks an option, types a
+// number, ticks a box. `scope` is the page or one list item.
+async function answer(scope, field, value, { sub = false } = {}) {
+  const control = scope.locator(sub ? `[data-sub="${field}"]` : `[data-field="${field}"]`).first();
+  const type = await control.getAttribute('data-type');
+  switch (type) {
+    case 'boolean': {
+      const word = value === true ? 'true' : value === false ? 'false' : '';
+      await control.locator(`input[value="${word}"]`).check();
+      break;
+    }
+    case 'set':
+      for (const v of value) await control.locator(`input[value="${v}"]`).check();
+      break;
+    case 'enum':
+    case 'text':
+      await control.selectOption(String(value));
+      break;
+    case 'list':
+      for (const item of value) {
+        await control.locator(':scope > button.add').click();
+        const li = control.locator(':scope > .items > li').last();
+        for (const [name, v] of Object.entries(item)) await answer(li, name, v, { sub: true });
+      }
+      break;
+    default:
+      await control.fill(String(value));
+  }
+}
+
+// Enters a persona's answers in order. The page answers synchronously on
+// each input event, so when the last control has been set, so has the answer.
+async function enter(page, answers) {
+  const before = await evaluations(page);
+  for (const [field, value] of answers) {
+    if (field.startsWith('wenzhou.') || field === 'english') await openWenzhou(page);
+    await answer(page, field, value);
+  }
+  await waitForAnswer(page, before);
+}
+
+async function openWenzhou(page) {
+  const details = page.locator('#group-wenzhou');
+  if (!(await details.evaluate((d) => d.open))) await details.locator('summary').click();
+}
+
+const card = (page, outcome) => page.locator(`.card[data-outcome="${outcome}"]`);
+
+function saveArtifact(name, data) {
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  fs.writeFileSync(path.join(ARTIFACTS, name), data);
+}
+
+module.exports = {
+  ARTIFACTS, startServer, startBrowser, openPage, waitForEngine, until, waitForAnswer, evaluations, answer, enter, openWenzhou, card, saveArtifact,
+};
