@@ -78,7 +78,10 @@ function renderer(text, layout, described) {
 
   function form() {
     return layout.groups.map((group) => {
-      const questions = described.questions.filter((q) => q.group === group && !planFields.has(q.field));
+      // The date of the check matters least to a doctor: it goes last.
+      const last = (q) => (layout.last_in_group.includes(q.field) ? 1 : 0);
+      const questions = described.questions.filter((q) => q.group === group && !planFields.has(q.field))
+        .sort((a, b) => last(a) - last(b));
       const body = questions.map((q) => question(q)).join('');
       const legend = `<legend>${say(`group.${group}`)}</legend>`;
       const folded = layout.folded_groups[group];

@@ -28,7 +28,7 @@ function reasonItem(r) {
   const mark = r.met === true ? '✓' : r.met === false ? '✕' : '?';
   return el('li', { class: 'reason', 'data-met': state },
     el('span', { class: 'mark', 'aria-hidden': 'true' }, mark),
-    el('span', { class: 'sr-only' }, `${t(`card.${state}`)}: `),
+    el('span', { class: 'sr-only' }, t(`card.${state}`) + t('label.sep')),
     el('span', { class: 'reason-text' }, reasonText(r)),
     ' ', clauseButton(r.clause),
     r.in_principle && r.met === false ? el('span', { class: 'tag' }, t('card.in_principle')) : null);
@@ -101,7 +101,7 @@ function benefits(outcome) {
     const { lines, flags } = benefitLines(id, benefit);
     list.append(el('dt', {}, benefitTitle(id), benefit.clause ? [' ', clauseButton(benefit.clause)] : null));
     list.append(el('dd', {}, el('ul', {},
-      lines.map((line) => el('li', {}, `${line.label}: `, el('strong', {}, line.value))),
+      lines.map((line) => el('li', {}, line.label + t('label.sep'), el('strong', {}, line.value))),
       flags.map((flag) => el('li', { class: 'flag' }, flag)))));
   }
   return el('div', { class: 'benefits-block' }, el('p', { class: 'key-heading' }, t('card.benefits')), list);
@@ -166,7 +166,8 @@ function fillCalculators(outcomes) {
 }
 
 // Counts for the one-line summary the screen reader hears after each change.
-export function summaryLine(outcomes) {
+// The summary, and its short form for the bar at the foot of a phone's screen.
+export function summaryLine(outcomes, template = 'answers.summary') {
   const counts = { eligible: 0, ineligible: 0, review: 0, incomplete: 0 };
   const programmes = layout.sections.flatMap((s) => s.outcomes).filter((id) => id !== 'fcg.category' && outcomes[id]);
   for (const id of programmes) counts[outcomes[id].status] += 1;
@@ -174,7 +175,7 @@ export function summaryLine(outcomes) {
   const reached = category && category.value
     ? `${category.value}${category.status === 'review' ? `（${t('status.review')}）` : ''}`
     : t('answers.no_category');
-  return t('answers.summary', { category: reached, ...counts });
+  return t(template, { category: reached, ...counts });
 }
 
 // What each card shows now, so a change that leaves an outcome as it was

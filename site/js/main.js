@@ -64,7 +64,7 @@ function showAnswer() {
   showWarnings(answer);
   const summary = summaryLine(answer.outcomes);
   $('answer-summary').textContent = summary;
-  $('summary-bar-text').textContent = summary;
+  $('summary-bar-text').textContent = summaryLine(answer.outcomes, 'answers.bar');
   $('answer-as-of').textContent = t('answers.as_of', { date: answer.as_of, rules: rulesVersion() });
   $('print-meta').textContent = `${t('answers.as_of', { date: answer.as_of, rules: rulesVersion() })} · ${t('print.generated', { date: today() })}`;
   $('versions').textContent = t('footer.version', { engine: state.version.engine, rules: rulesVersion() });

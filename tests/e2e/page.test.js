@@ -6,7 +6,7 @@
 const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const { AxeBuilder } = require('@axe-core/playwright');
-const { startServer, startBrowser, openPage, waitForEngine, until, enter, card, saveArtifact, evaluations, waitForAnswer } = require('./support');
+const { startServer, startBrowser, openPage, waitForEngine, until, enter, card, screenshotWhole, saveArtifact, evaluations, waitForAnswer } = require('./support');
 const { personas } = require('./personas');
 
 const deputyDirector = personas.find((p) => p.name.startsWith('a C-category')).answers;
@@ -117,7 +117,7 @@ test('the print view shows the answers with every reason, clause ids, rules vers
   // The print layout fits the width of A4 (210 mm at 96 dpi ≈ 794 px).
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   assert.ok(overflow <= 0, `the print view is ${overflow}px wider than A4`);
-  saveArtifact('print.png', await page.screenshot({ fullPage: true }));
+  saveArtifact('print.png', await screenshotWhole(page));
   saveArtifact('print.pdf', await page.pdf({ format: 'A4' }));
   await context.close();
 });
@@ -213,9 +213,10 @@ for (const width of [360, 1280]) {
     await enter(page, deputyDirector);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     assert.ok(overflow <= 0, `${overflow}px of sideways scrolling`);
-    saveArtifact(`page-${width}.png`, await page.screenshot({ fullPage: true }));
+    saveArtifact(`page-${width}-screen.png`, await page.screenshot());
+    saveArtifact(`page-${width}.png`, await screenshotWhole(page));
     await page.locator('#lang-switch').click();
-    saveArtifact(`page-${width}-en.png`, await page.screenshot({ fullPage: true }));
+    saveArtifact(`page-${width}-en.png`, await screenshotWhole(page));
     const timings = await page.evaluate(() => performance.getEntriesByName('answer').map((m) => m.duration));
     saveArtifact(`answer-times-${width}.json`, JSON.stringify(timings));
     assertStayedHome(seen);

@@ -4,7 +4,7 @@
 'use strict';
 const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
-const { startServer, startBrowser, openPage, waitForEngine, enter, card, saveArtifact } = require('./support');
+const { startServer, startBrowser, openPage, waitForEngine, enter, card, screenshotWhole, saveArtifact } = require('./support');
 const { STATUS, CATEGORY, personas } = require('./personas');
 
 let server;
@@ -67,7 +67,7 @@ for (const persona of personas) {
       assert.deepEqual(seen.csp, []);
       assert.deepEqual(await page.evaluate(() => window.__csp), []);
       assert.deepEqual(seen.errors, []);
-      saveArtifact(`persona-${personas.indexOf(persona) + 1}-${lang}.png`, await page.screenshot({ fullPage: true }));
+      saveArtifact(`persona-${personas.indexOf(persona) + 1}-${lang}.png`, await screenshotWhole(page));
       await context.close();
     });
   }

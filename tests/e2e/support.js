@@ -124,11 +124,23 @@ async function openWenzhou(page) {
 
 const card = (page, outcome) => page.locator(`.card[data-outcome="${outcome}"]`);
 
+// A screenshot of the whole page as laid out in a window that tall: parts
+// the page lays out only near the viewport (content-visibility) are then
+// drawn, which a plain full-page screenshot leaves blank.
+async function screenshotWhole(page) {
+  const size = page.viewportSize();
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  await page.setViewportSize({ width: size.width, height: Math.min(height, 16000) });
+  const png = await page.screenshot({ fullPage: true });
+  await page.setViewportSize(size);
+  return png;
+}
+
 function saveArtifact(name, data) {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   fs.writeFileSync(path.join(ARTIFACTS, name), data);
 }
 
 module.exports = {
-  ARTIFACTS, startServer, startBrowser, openPage, waitForEngine, until, waitForAnswer, evaluations, answer, enter, openWenzhou, card, saveArtifact,
+  ARTIFACTS, startServer, startBrowser, openPage, waitForEngine, until, waitForAnswer, evaluations, answer, enter, openWenzhou, card, screenshotWhole, saveArtifact,
 };
