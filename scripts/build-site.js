@@ -54,7 +54,7 @@ async function bundle(define) {
 async function main() {
   const { described, version } = await describeEngine();
   const layout = readJson('layout.json');
-  const text = pageText(readJson('text/ui.json'), described, readJson('question-help.json'));
+  const text = pageText(readJson('text/ui.json'), described, readJson('question-help.json'), layout);
   const render = renderer(text, layout, described);
 
   clearDist();
@@ -91,6 +91,7 @@ async function main() {
       case 'sources': return render.sources();
       case 't': return render.say(arg);
       case 'text': if (text.zh[arg] === undefined) throw new Error(`index.html: no text for ${arg}`); return esc(text.zh[arg]);
+      case 'en': if (text.en[arg] === undefined) throw new Error(`index.html: no English for ${arg}`); return esc(text.en[arg]);
       case 'asset': if (!assets[arg]) throw new Error(`index.html: no asset ${arg}`); return assets[arg];
       default: throw new Error(`index.html: unknown placeholder {{${what}}}`);
     }

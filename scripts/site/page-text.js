@@ -10,7 +10,7 @@
 
 const LANGS = ['zh', 'en'];
 
-function pageText(ui, described, help) {
+function pageText(ui, described, help, layout) {
   const text = { zh: { ...ui.zh }, en: { ...ui.en } };
   const put = (key, pair) => {
     for (const lang of LANGS) if (pair && pair[lang] !== undefined) text[lang][key] = pair[lang];
@@ -24,6 +24,14 @@ function pageText(ui, described, help) {
     putQuestion(q.field, q);
     put(`h.${q.field}`, help[q.field]);
   }
+  // The team check's questions, under q.team.*; their options may borrow
+  // the labels of a profile question with the same values (layout.json).
+  for (const q of described.team_questions || []) putQuestion(`team.${q.field}`, q);
+  const borrowed = (layout.team_check && layout.team_check.option_labels) || {};
+  for (const [teamField, profileField] of Object.entries(borrowed))
+    for (const lang of LANGS)
+      for (const [key, label] of Object.entries(text[lang]))
+        if (key.startsWith(`o.${profileField}.`)) text[lang][`o.team.${teamField}.${key.slice(profileField.length + 3)}`] = label;
   for (const policy of described.policies) {
     put(`pol.${policy.id}`, policy.title);
     for (const outcome of policy.outcomes) put(`out.${outcome.id}`, outcome.label);

@@ -38,7 +38,7 @@ function renderer(text, layout, described) {
       return `<fieldset class="q q-set" id="${id}" ${common.replace('data-type="list"', 'data-type="set"')}>` +
         `<legend>${say(`q.${key}`)}</legend>${hint}${error}<div class="choices">${boxes}</div></fieldset>`;
     }
-    if (q.type === 'list') return list(q, id);
+    if (q.type === 'list') return list(q, id, key);
     const label = say(`q.${key}`, 'label', ` for="${id}"`);
     if (q.type === 'enum' || q.type === 'text') {
       const unset = q.field === 'foreign_peer' ? 'foreign_peer.none' : q.field === 'specialty' ? 'specialty.none' : 'select.unset';
@@ -58,17 +58,19 @@ function renderer(text, layout, described) {
     throw new Error(`render: question ${q.field} has a type the page cannot ask: ${q.type}`);
   }
 
-  // A list of records (department posts, society roles): an empty list, an
-  // add button, and a <template> for one item that site/js/form.js copies.
-  function list(q, id) {
+  // A list of records (department posts, society roles, team members): an
+  // empty list, an add button, and a <template> for one item that
+  // site/js/form.js copies. `bindName` ties it to a profile field
+  // (data-field) or to the team check (data-team-field).
+  function list(q, id, key = q.field, bindName = 'data-field') {
     const subs = q.fields.map((sub) => question(sub, {
-      key: `${q.field}.${sub.field}`, id: `${id}-N-${sub.field}`, bind: `data-sub="${esc(sub.field)}"`,
+      key: `${key}.${sub.field}`, id: `${id}-N-${sub.field}`, bind: `data-sub="${esc(sub.field)}"`,
     })).join('');
     const item = `<li class="list-item"><fieldset class="item"><legend>${say(`list.item.${q.field}`)} <span class="item-number">N</span></legend>` +
       `${subs}<button type="button" class="remove" data-remove>${say('list.remove')}<span class="sr-only"> ${esc(zh[`list.item.${q.field}`])} N</span></button></fieldset></li>`;
-    const hint = hasHelp(q.field) ? say(`h.${q.field}`, 'p', ` class="hint" id="${id}-hint"`) : '';
-    return `<fieldset class="q q-list" id="${id}" data-field="${esc(q.field)}" data-type="list"${hasHelp(q.field) ? ` aria-describedby="${id}-hint"` : ''}>` +
-      `<legend>${say(`q.${q.field}`)}</legend>${hint}<ol class="items"></ol>${say('list.empty', 'p', ' class="list-empty"')}` +
+    const hint = hasHelp(key) ? say(`h.${key}`, 'p', ` class="hint" id="${id}-hint"`) : '';
+    return `<fieldset class="q q-list" id="${id}" ${bindName}="${esc(q.field)}" data-type="list"${hasHelp(key) ? ` aria-describedby="${id}-hint"` : ''}>` +
+      `<legend>${say(`q.${key}`)}</legend>${hint}<ol class="items"></ol>${say('list.empty', 'p', ' class="list-empty"')}` +
       `<button type="button" class="add" data-add="${esc(q.field)}">${say(`list.add.${q.field}`)}</button>` +
       `<template id="${id}-item">${item}</template></fieldset>`;
   }
@@ -103,9 +105,22 @@ function renderer(text, layout, described) {
       `<output class="calc-result" id="calc-${calc.id}-result" aria-live="polite">${say('calc.none')}</output></div>`;
   }
 
+  // The team check: the core members, asked here; the leader comes from the
+  // profile's answer. Its result is the engine's checkTeam().
+  function teamCheck() {
+    const team = layout.team_check;
+    const members = (described.team_questions || []).find((q) => q.field === 'members');
+    if (!team || !members) return '';
+    return `<div class="calc team-check" id="team-check" role="group" aria-labelledby="team-check-title">` +
+      say(team.title, 'h4', ' id="team-check-title"') + say('team.hint', 'p', ' class="hint"') +
+      list(members, 'team-members', 'team.members', 'data-team-field') +
+      `<div class="team-result" id="team-result" aria-live="polite">${say('team.waiting', 'p')}</div></div>`;
+  }
+
   function card(outcomeId, level = 'h3') {
     const cid = 'card-' + outcomeId.replace(/[^a-zA-Z0-9]+/g, '-');
-    const inside = layout.calculators.filter((c) => c.in === outcomeId).map(calculator).join('');
+    const inside = layout.calculators.filter((c) => c.in === outcomeId).map(calculator).join('') +
+      (layout.team_check && layout.team_check.in === outcomeId ? teamCheck() : '');
     const after = layout.calculators.filter((c) => c.after === outcomeId).map(calculator).join('');
     return `<article class="card" id="${cid}" data-outcome="${esc(outcomeId)}" aria-labelledby="${cid}-title">` +
       `${say(`out.${outcomeId}`, level, ` id="${cid}-title"`)}<p class="status" data-status="none">—</p>` +

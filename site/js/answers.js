@@ -42,7 +42,7 @@ function valueWords(outcomeId, value) {
   return prefix ? `${t('card.value.backup')} ${t(prefix + value)}` : `${t('card.value')} ${value}`;
 }
 
-function statusLine(node, outcomeId, outcome) {
+export function statusLine(node, outcomeId, outcome) {
   node.dataset.status = outcome.status;
   node.replaceChildren(...[
     el('span', { class: 'mark', 'aria-hidden': 'true' }, MARK[outcome.status] || ''),
@@ -61,7 +61,7 @@ export function setPrinting(on) {
   printing = on;
 }
 
-function allReasons(key, reasons) {
+export function allReasons(key, reasons) {
   if (!reasons.length) return null;
   reasonsFor.set(key, reasons);
   const listId = `why-${key.replace(/[^a-zA-Z0-9]+/g, '-')}`;
@@ -86,14 +86,14 @@ export function toggleReasons(button) {
   list.hidden = !nowOpen;
 }
 
-function keyReasons(outcome) {
+export function keyReasons(outcome) {
   const rule = KEY_REASONS[outcome.status];
   const reasons = rule ? outcome.reasons.filter(rule.keep) : [];
   if (!reasons.length) return null;
   return el('div', { class: 'key-reasons' }, el('p', { class: 'key-heading' }, t(rule.heading)), reasonList(reasons));
 }
 
-function benefits(outcome) {
+export function benefits(outcome) {
   const entries = Object.entries(outcome.benefits || {});
   if (!entries.length) return null;
   const list = el('dl', { class: 'benefits' });

@@ -14,6 +14,7 @@ export async function loadEngine() {
   const module = await createEngine({ locateFile: (file) => (file.endsWith('.wasm') ? ENGINE_WASM_URL : file) });
   return {
     evaluate: (profile) => JSON.parse(module.evaluate(JSON.stringify(profile))),
+    checkTeam: (team) => JSON.parse(module.checkTeam(JSON.stringify(team))),
     describe: () => JSON.parse(module.describe()),
     version: () => JSON.parse(module.version()),
   };

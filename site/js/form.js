@@ -63,6 +63,13 @@ export function readProfile() {
   return { profile, unreadable };
 }
 
+// The team check's core members (not part of the profile).
+const teamList = () => document.querySelector('[data-team-field="members"]');
+export const readTeamMembers = () => (teamList() ? readList(teamList()) || [] : []);
+export function writeTeamMembers(members) {
+  if (teamList()) writeControl(teamList(), Array.isArray(members) ? members : []);
+}
+
 function writeControl(node, value) {
   switch (node.dataset.type) {
     case 'boolean':

@@ -15,21 +15,25 @@ const fromBase64Url = (text) => {
   return new TextDecoder().decode(Uint8Array.from(binary, (c) => c.charCodeAt(0)));
 };
 
-export function shareLink(profile, lang) {
+// #p=<profile>[&t=<team members>][&lang=en], each JSON in base64url.
+export function shareLink(profile, lang, members = []) {
   const url = new URL(window.location.href);
-  url.hash = `p=${toBase64Url(JSON.stringify(profile))}${lang === 'en' ? '&lang=en' : ''}`;
+  const team = members.length ? `&t=${toBase64Url(JSON.stringify(members))}` : '';
+  url.hash = `p=${toBase64Url(JSON.stringify(profile))}${team}${lang === 'en' ? '&lang=en' : ''}`;
   return url.href;
 }
 
-// { profile, lang } from a share link's fragment; null when there is none
-// or it cannot be read (a damaged link is ignored, not half applied).
+// { profile, members, lang } from a share link's fragment; null when there
+// is none or it cannot be read (a damaged link is ignored, not half applied).
 export function readShareLink(hash) {
   const params = new URLSearchParams(hash.replace(/^#/, ''));
   const lang = params.get('lang') === 'en' ? 'en' : params.has('p') || params.has('lang') ? 'zh' : null;
   if (!params.has('p')) return lang ? { profile: null, lang } : null;
   try {
     const profile = JSON.parse(fromBase64Url(params.get('p')));
-    return profile && typeof profile === 'object' && !Array.isArray(profile) ? { profile, lang } : null;
+    const members = params.has('t') ? JSON.parse(fromBase64Url(params.get('t'))) : [];
+    const valid = profile && typeof profile === 'object' && !Array.isArray(profile) && Array.isArray(members);
+    return valid ? { profile, members, lang } : null;
   } catch {
     return null;
   }
@@ -45,9 +49,9 @@ export function remembered() {
     return null;
   }
 }
-export function remember(profile, lang) {
+export function remember(profile, lang, members = []) {
   try {
-    window.localStorage.setItem(STORE_KEY, JSON.stringify({ profile, lang }));
+    window.localStorage.setItem(STORE_KEY, JSON.stringify({ profile, members, lang }));
     return true;
   } catch {
     return false;

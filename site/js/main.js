@@ -4,13 +4,14 @@
 import { $, el } from './dom.js';
 import { t, has, pick, language, setLanguage } from './i18n.js';
 import { webAssemblyAvailable, loadEngine } from './engine-client.js';
-import { readProfile, writeProfile, addItem, removeItem, openFoldedGroups, controlForPath, labelOf, markError, clearErrors } from './form.js';
+import { readProfile, writeProfile, readTeamMembers, writeTeamMembers, addItem, removeItem, openFoldedGroups, controlForPath, labelOf, markError, clearErrors } from './form.js';
+import { teamInput, renderTeam } from './team.js';
 import { renderAnswer, summaryLine, toggleReasons, setPrinting } from './answers.js';
 import { useDescription, showClause, wireClauseDialog } from './clause-dialog.js';
 import { shareLink, readShareLink, remembered, remember, forget, testCase, copyText } from './keep.js';
 import { today } from './format.js';
 
-const state = { engine: null, version: null, answer: null, profile: {}, evaluatedKey: null, evaluations: 0 };
+const state = { engine: null, version: null, answer: null, profile: {}, members: [], evaluatedKey: null, evaluations: 0 };
 
 function setEngineState(key, kind) {
   const node = $('engine-state');
@@ -71,21 +72,38 @@ function showAnswer() {
   $('answer-cards').hidden = false;
 }
 
+// Answers again even if the profile is unchanged: the language, or the
+// print view, changed how the same answer is shown.
+function reevaluate() {
+  state.evaluatedKey = null;
+  evaluate();
+}
+
 function evaluate() {
   const started = performance.now();
   const { profile, unreadable } = readProfile();
+  const members = readTeamMembers();
   // A field's "change" on blur repeats the "input" just answered. Answering
   // it again would rebuild the cards under the pointer and swallow the click
   // that caused the blur.
-  const key = JSON.stringify(profile);
+  const key = JSON.stringify([profile, members]);
   if (key === state.evaluatedKey && !unreadable.length) return;
   state.profile = profile;
-  if ($('remember').checked) remember(profile, language());
-  if (!$('share-link').hidden) $('share-link').value = shareLink(profile, language());
+  state.members = members;
+  keepUpToDate();
   const problems = unreadable.map((node) => ({ node, message: t('errors.bad_number', { label: labelOf(node) }) }));
   if (!state.engine) return showProblems(problems);
 
-  const answer = state.engine.evaluate(profile);
+  let answer;
+  try {
+    answer = state.engine.evaluate(profile);
+  } catch {
+    // The engine never throws on any input (contract section 5); if it
+    // does, say so rather than show a half answer.
+    state.engine = null;
+    $('answer-cards').hidden = true;
+    return setEngineState('engine.failed', 'failed');
+  }
   state.evaluatedKey = key;
   problems.push(...engineProblems(answer.errors || []));
   showProblems(problems);
@@ -98,6 +116,7 @@ function evaluate() {
   }
   state.answer = answer;
   showAnswer();
+  renderTeam(members.length ? state.engine.checkTeam(teamInput(answer, profile, members)) : null);
   state.evaluations += 1;
   document.body.dataset.evaluations = String(state.evaluations);
   performance.measure('answer', { start: started });
@@ -109,7 +128,7 @@ function onClick(event) {
   const target = event.target.closest('button');
   if (!target) return;
   if (target.dataset.add !== undefined) {
-    const li = addItem(document.querySelector(`[data-field="${CSS.escape(target.dataset.add)}"]`));
+    const li = addItem(target.closest('[data-type="list"]'));
     li.querySelector('select, input').focus();
     evaluate();
   } else if (target.dataset.remove !== undefined) {
@@ -123,9 +142,15 @@ function onClick(event) {
   }
 }
 
+// The kept copy and the share link follow every change, once asked for.
+function keepUpToDate() {
+  if ($('remember').checked) remember(state.profile, language(), state.members);
+  if (!$('share-link').hidden) $('share-link').value = shareLink(state.profile, language(), state.members);
+}
+
 function wireKeep() {
   $('share').addEventListener('click', async () => {
-    const link = shareLink(state.profile, language());
+    const link = shareLink(state.profile, language(), state.members);
     $('share-link').hidden = false;
     $('share-link').value = link;
     const copied = await copyText(link);
@@ -133,7 +158,7 @@ function wireKeep() {
     $('share-state').textContent = t(copied ? 'keep.copied' : 'keep.copy_failed');
   });
   $('remember').addEventListener('change', () => {
-    if ($('remember').checked) remember(state.profile, language());
+    if ($('remember').checked) remember(state.profile, language(), state.members);
     else forget();
     $('remember-state').textContent = '';
   });
@@ -155,6 +180,7 @@ function wireKeep() {
   });
   $('reset').addEventListener('click', () => {
     writeProfile({});
+    writeTeamMembers([]);
     evaluate();
     $('form-title').focus();
   });
@@ -164,7 +190,7 @@ function wireEvents() {
   const form = $('profile-form');
   form.addEventListener('submit', (event) => event.preventDefault());  // nothing is ever sent
   const onInput = (event) => {
-    if (!event.target.closest('[data-field]')) return;
+    if (!event.target.closest('[data-field], [data-team-field]')) return;
     if (event.target.closest('[data-field="city"]')) openFoldedGroups();
     evaluate();
   };
@@ -173,18 +199,16 @@ function wireEvents() {
   document.addEventListener('click', onClick);
   $('lang-switch').addEventListener('click', () => {
     setLanguage(language() === 'zh' ? 'en' : 'zh');
-    if (state.answer) showAnswer();
-    if ($('remember').checked) remember(state.profile, language());
-    if (!$('share-link').hidden) $('share-link').value = shareLink(state.profile, language());
+    reevaluate();
   });
   // Printing shows every reason, opened or not (the print styles unhide them).
   window.addEventListener('beforeprint', () => {
     setPrinting(true);
-    showAnswer();
+    reevaluate();
   });
   window.addEventListener('afterprint', () => {
     setPrinting(false);
-    showAnswer();
+    reevaluate();
   });
   wireClauseDialog();
   wireKeep();
@@ -199,6 +223,7 @@ function restore() {
   if (saved) $('remember').checked = true;
   if (start && start.lang && start.lang !== language()) setLanguage(start.lang);
   if (start && start.profile) writeProfile(start.profile);
+  if (start && start.members) writeTeamMembers(start.members);
 }
 
 async function startEngine() {

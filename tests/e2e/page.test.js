@@ -6,7 +6,7 @@
 const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const { AxeBuilder } = require('@axe-core/playwright');
-const { startServer, startBrowser, openPage, waitForEngine, until, enter, card, screenshotWhole, saveArtifact, evaluations, waitForAnswer } = require('./support');
+const { startServer, startBrowser, openPage, waitForEngine, until, enter, addTeamMembers, card, screenshotWhole, saveArtifact, evaluations, waitForAnswer } = require('./support');
 const { personas } = require('./personas');
 
 const deputyDirector = personas.find((p) => p.name.startsWith('a C-category')).answers;
@@ -54,11 +54,12 @@ test('the share link carries the answers in the fragment and restores them in a 
   const { page, context, seen } = await openPage(browser, server.origin);
   await waitForEngine(page);
   await enter(page, deputyDirector);
+  await addTeamMembers(page, [{ title: 'senior', education: 'doctorate', retired: false }]);
   await page.locator('#share').click();
   const link = await page.locator('#share-link').inputValue();
   const url = new URL(link);
   assert.equal(url.origin + url.pathname, `${server.origin}/`);
-  assert.match(url.hash, /^#p=[A-Za-z0-9_-]+$/, 'the answers travel only in the fragment');
+  assert.match(url.hash, /^#p=[A-Za-z0-9_-]+&t=[A-Za-z0-9_-]+$/, 'the answers travel only in the fragment');
   const expected = await summary(page);
   assertStayedHome(seen);
   await context.close();
@@ -70,9 +71,34 @@ test('the share link carries the answers in the fragment and restores them in a 
   assert.equal(await fieldValue(other.page, 'title'), 'senior');
   assert.equal(await other.page.locator('[data-field="posts"] [data-sub="institution"]').inputValue(), 'nhc');
   assert.ok(await other.page.locator('[data-field="phd_supervisor"] input[value="true"]').isChecked());
+  assert.equal(await other.page.locator('[data-team-field="members"] [data-sub="title"]').inputValue(), 'senior');
   // The fragment never reaches the server.
   assert.ok(other.seen.requests.every((r) => !r.includes('#')));
   await other.context.close();
+});
+
+test('the team check asks the engine about the core members of a C-category leader', async () => {
+  const { page, context, seen } = await openPage(browser, server.origin);
+  await waitForEngine(page);
+  await enter(page, deputyDirector);
+  const result = page.locator('#team-result');
+  assert.match(await result.innerText(), /添加核心成员后/);
+  // Two of three with a doctorate or deputy senior title (≥ 50%), all in service.
+  await addTeamMembers(page, [
+    { title: 'deputy_senior', education: 'doctorate', retired: false },
+    { title: 'intermediate', education: 'bachelor', retired: false },
+    { title: 'senior', education: 'master', retired: true },
+  ]);
+  assert.equal(await result.locator('.status').getAttribute('data-status'), 'eligible');
+  const text = await result.innerText();
+  assert.ok(text.includes('150万元—200万元'), text);  // C: 150–200 万元 team funding (fcg:3.1.3)
+  assert.ok(text.includes('核心成员 3：每年至少 120 天'), text);  // a retired member serves 120 days
+  // A fourth member without the title or degree breaks "every member".
+  await addTeamMembers(page, [{ title: 'junior', education: 'bachelor', retired: false }]);
+  assert.equal(await result.locator('.status').getAttribute('data-status'), 'ineligible');
+  assert.ok((await result.innerText()).includes('核心成员均具有中级以上职称或硕士以上学历'));
+  assertStayedHome(seen);
+  await context.close();
 });
 
 test('remember on this device is off by default; forget removes what was kept', async () => {
@@ -112,8 +138,9 @@ test('the print view shows the answers with every reason, clause ids, rules vers
   assert.match(meta, /fcg-2024\.1/);
   assert.match(meta, /\d{4}-\d{2}-\d{2}/);
   // Hidden reason lists are printed too.
-  assert.ok(await card(page, 'fcg.fulltime').locator('ul.reasons').first().isVisible());
-  assert.ok(await card(page, 'fcg.category').getByText('fcg:2.3.4').first().isVisible());
+  const ownReasons = (outcome) => card(page, outcome).locator(':scope > .card-body > .why-block > ul.reasons');
+  assert.ok(await ownReasons('fcg.fulltime').isVisible());
+  assert.ok(await ownReasons('fcg.category').getByText('fcg:2.3.4').first().isVisible());
   // The print layout fits the width of A4 (210 mm at 96 dpi ≈ 794 px).
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   assert.ok(overflow <= 0, `the print view is ${overflow}px wider than A4`);

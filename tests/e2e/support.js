@@ -106,6 +106,18 @@ async function answer(scope, field, value, { sub = false } = {}) {
   }
 }
 
+// Adds the team check's core members, through its own list controls.
+async function addTeamMembers(page, members) {
+  const before = await evaluations(page);
+  const list = page.locator('[data-team-field="members"]');
+  for (const member of members) {
+    await list.locator(':scope > button.add').click();
+    const li = list.locator(':scope > .items > li').last();
+    for (const [name, v] of Object.entries(member)) await answer(li, name, v, { sub: true });
+  }
+  await waitForAnswer(page, before);
+}
+
 // Enters a persona's answers in order. The page answers synchronously on
 // each input event, so when the last control has been set, so has the answer.
 async function enter(page, answers) {
@@ -142,5 +154,5 @@ function saveArtifact(name, data) {
 }
 
 module.exports = {
-  ARTIFACTS, startServer, startBrowser, openPage, waitForEngine, until, waitForAnswer, evaluations, answer, enter, openWenzhou, card, screenshotWhole, saveArtifact,
+  ARTIFACTS, startServer, startBrowser, openPage, waitForEngine, until, waitForAnswer, evaluations, answer, enter, addTeamMembers, openWenzhou, card, screenshotWhole, saveArtifact,
 };

@@ -1,0 +1,40 @@
+// The team check: the engine's checkTeam() (contract section 6) for the
+// core members entered in the team-leader card. The leader is the person of
+// the profile: their category is the one the engine gave (when eligible) and
+// their service is the profile's. The page only gathers and shows.
+import { $, el } from './dom.js';
+import { t } from './i18n.js';
+import { pageLayout } from './page-data.js';
+import { statusLine, keyReasons, benefits, allReasons } from './answers.js';
+
+export function teamInput(answer, profile, members) {
+  const from = answer.outcomes[pageLayout.team_check.leader_category_from];
+  const leader = {};
+  if (from && from.status === 'eligible' && from.value) leader.category = from.value;
+  if (typeof profile.retired === 'boolean') leader.retired = profile.retired;
+  return { leader, members };
+}
+
+function serviceDays(days) {
+  if (!days) return null;
+  const lines = [];
+  if (days.leader && typeof days.leader.min_days_per_year === 'number')
+    lines.push(t('team.leader_days', { n: days.leader.min_days_per_year }));
+  (days.members || []).forEach((n, i) => lines.push(t('team.member_days', { i: i + 1, n })));
+  return lines.length ? el('ul', { class: 'team-days' }, lines.map((line) => el('li', {}, line))) : null;
+}
+
+// result: the engine's team check, or null while no member is entered.
+export function renderTeam(result) {
+  const box = $('team-result');
+  if (!box) return;
+  if (!result) return box.replaceChildren(el('p', {}, t('team.waiting')));
+  if (result.errors && result.errors.length)
+    return box.replaceChildren(el('p', { class: 'field-error' }, result.errors.map((e) => t('errors.other', { label: e.path })).join(' ')));
+  const status = el('p', { class: 'status' });
+  statusLine(status, 'fcg.team', result);
+  const money = {};
+  for (const id of ['team_funding', 'origin_unit_fee']) if (result[id]) money[id] = result[id];
+  box.replaceChildren(...[status, keyReasons(result), benefits({ benefits: money }), serviceDays(result.service_days),
+    allReasons('fcg.team', result.reasons || [])].filter(Boolean));
+}
