@@ -52,8 +52,8 @@ export function statusLine(node, outcomeId, outcome) {
 }
 
 // A toggle that shows every reason weighed. The list is built when opened
-// (or for printing): a full answer has some two thousand reasons, and
-// building them all on every keystroke would slow the page for nothing.
+// (or for printing): a full answer weighs some two hundred conditions, and
+// building them all on every keystroke would slow a phone for nothing.
 const reasonsFor = new Map();  // toggle key → the reasons of the answer on screen
 let printing = false;
 
@@ -161,17 +161,18 @@ function fillCalculators(outcomes) {
       if (benefit) applicable = true;
       if (benefit && typeof benefit[show.field] === 'number') lines.push(t(show.label, { m: money(benefit[show.field]) }));
     }
-    out.replaceChildren(lines.length ? el('span', {}, lines.join('；')) : t(applicable ? 'calc.none' : 'calc.not_applicable'));
+    out.replaceChildren(...(lines.length ? lines.map((line) => el('span', { class: 'calc-line' }, line)) : [t(applicable ? 'calc.none' : 'calc.not_applicable')]));
   }
 }
 
-// Counts for the one-line summary the screen reader hears after each change.
-// The summary, and its short form for the bar at the foot of a phone's screen.
+// The one-line summary a screen reader hears after each change (counts of
+// the programmes by status, and the category), or its short form for the bar
+// at the foot of a phone's screen.
 export function summaryLine(outcomes, template = 'answers.summary') {
   const counts = { eligible: 0, ineligible: 0, review: 0, incomplete: 0 };
-  const programmes = layout.sections.flatMap((s) => s.outcomes).filter((id) => id !== 'fcg.category' && outcomes[id]);
+  const category = outcomes[layout.summary_category];
+  const programmes = layout.sections.flatMap((s) => s.outcomes).filter((id) => id !== layout.summary_category && outcomes[id]);
   for (const id of programmes) counts[outcomes[id].status] += 1;
-  const category = outcomes['fcg.category'];
   const reached = category && category.value
     ? `${category.value}${category.status === 'review' ? `（${t('status.review')}）` : ''}`
     : t('answers.no_category');

@@ -32,9 +32,9 @@ export function renderTeam(result) {
   if (result.errors && result.errors.length)
     return box.replaceChildren(el('p', { class: 'field-error' }, result.errors.map((e) => t('errors.other', { label: e.path })).join(' ')));
   const status = el('p', { class: 'status' });
-  statusLine(status, 'fcg.team', result);
+  statusLine(status, pageLayout.team_check.outcome, result);
   const money = {};
   for (const id of ['team_funding', 'origin_unit_fee']) if (result[id]) money[id] = result[id];
   box.replaceChildren(...[status, keyReasons(result), benefits({ benefits: money }), serviceDays(result.service_days),
-    allReasons('fcg.team', result.reasons || [])].filter(Boolean));
+    allReasons(pageLayout.team_check.outcome, result.reasons || [])].filter(Boolean));
 }
