@@ -174,7 +174,7 @@ export function summaryLine(outcomes, template = 'answers.summary') {
   const programmes = layout.sections.flatMap((s) => s.outcomes).filter((id) => id !== layout.summary_category && outcomes[id]);
   for (const id of programmes) counts[outcomes[id].status] += 1;
   const reached = category && category.value
-    ? `${category.value}${category.status === 'review' ? `（${t('status.review')}）` : ''}`
+    ? (category.status === 'review' ? t('answers.category_review', { c: category.value }) : category.value)
     : t('answers.no_category');
   return t(template, { category: reached, ...counts });
 }

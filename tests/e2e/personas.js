@@ -96,6 +96,28 @@ module.exports = { STATUS, CATEGORY, personas: [
     },
   },
   {
+    name: 'a retired chair of a CMA first-level branch (category B)',
+    answers: [['city', 'other'], ['age', 66], ['retired', true], ['conduct_ok', true], ['healthy', true], ['physician', true],
+      ['title', 'senior'], ['society_roles', [{ society: 'cma', branch: 'level1', position: 'chair' }]]],
+    outcomes: {
+      'fcg.category': ['eligible', 'B'], 'fcg.fulltime_retired': ['eligible', 'B'], 'fcg.fulltime': ['ineligible'],
+      'fcg.team_leader': ['ineligible'], 'fcg.flexible_long': ['eligible', 'B'],
+    },
+    // 退休人才 B 120 万元左右/年 for 180 days or more (fcg:3.1.1.2.1); retired B on the long route: 40 days, 5 a visit.
+    text: {
+      'fcg.fulltime_retired': { zh: ['约120万元/年', '180 天'], en: ['about CNY 1,200,000 (120 万元) a year', '180 days'] },
+      'fcg.flexible_long': { zh: ['40 天', '5 天'], en: ['40 days', '5 days'] },
+    },
+    reasons: { 'fcg.category': { clause: 'fcg:2.2.2', zh: '中华医学会一级专科分会', en: 'CMA first-level clinical branch' } },
+  },
+  {
+    name: 'an overseas doctor claiming the level of category C',
+    answers: [['city', 'other'], ['age', 45], ...fitForWork, ['foreign_peer', 'C']],
+    outcomes: { 'fcg.category': ['review', 'C'], 'fcg.fulltime': ['review', 'C'], 'fcg.team_leader': ['review', 'C'] },
+    text: { 'fcg.category': { zh: ['由主管部门认定', '人才工作专班认定'], en: ['For the deciding body', "talent team decides"] } },
+    summary: { zh: 'C（需主管部门认定）', en: 'C (for the deciding body to judge)' },
+  },
+  {
     name: 'a half-filled profile',
     answers: [['city', 'other'], ['age', 35]],
     outcomes: { 'fcg.category': ['incomplete'], 'fcg.fulltime': ['incomplete'], 'wz.clinical': ['ineligible'] },
