@@ -3,7 +3,6 @@
 #include "talent/evaluator.hpp"
 #include "talent/json_writer.hpp"
 #include "talent/subject.hpp"
-#include "image_io.hpp"
 
 namespace talent {
 
@@ -103,25 +102,5 @@ std::string Engine::describe() const {
 }
 
 std::string Engine::version() const { return version_text_; }
-
-std::optional<Engine> Engine::from_image(std::string_view bytes, std::string& error) {
-  image::Reader r(bytes);
-  std::uint32_t magic = 0;
-  image::io(r, magic);
-  if (magic != image::kMagic) {
-    error = "not an engine image";
-    return std::nullopt;
-  }
-  Engine e;
-  image::io(r, e.subjects_);
-  image::io(r, e.packs_);
-  for (std::string* text : {&e.policies_text_, &e.team_policies_text_, &e.describe_text_, &e.version_text_}) image::io(r, *text);
-  if (r.failed || !r.done() || !e.subjects_.count("profile") || !e.subjects_.count("team")) {
-    error = "the engine image is damaged";
-    return std::nullopt;
-  }
-  for (PolicyPack& p : e.packs_) prepare_reasons(p);
-  return e;
-}
 
 }  // namespace talent
