@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <string>
+#include <string_view>
 
 #include "talent/engine.hpp"
 #include "talent/subject.hpp"
@@ -13,41 +14,50 @@ namespace {
 
 using emscripten::val;
 
-// JSON text from JS: a string, encoded by the browser's TextEncoder straight
-// into wasm memory (embind's own std::string conversion walks the string in
-// JS), or UTF-8 bytes in a Uint8Array. Anything else arrives as "" and so
-// gets the invalid_json answer.
-std::string from_js(const val& text) {
+// `buffer` made at least `n` bytes long. Buffers only grow: the memory of
+// one call is reused by the next, with nothing to allocate or clear.
+unsigned char* at_least(std::string& buffer, std::size_t n) {
+  if (buffer.size() < n) buffer.resize(n);
+  return reinterpret_cast<unsigned char*>(buffer.data());
+}
+
+// JSON text from JS, in `buffer`: a string, encoded by the browser's
+// TextEncoder straight into wasm memory (embind's own std::string conversion
+// walks the string in JS), or UTF-8 bytes in a Uint8Array. Anything else
+// arrives as "" and so gets the invalid_json answer.
+std::string_view from_js(const val& text, std::string& buffer) {
   // Past the engine's input limit, a few bytes more than the limit are
   // enough for it to say too_large.
   constexpr std::size_t kEnough = talent::kMaxInputBytes + 4;
   static const val bytes_type = val::global("Uint8Array");
   if (text.instanceof(bytes_type)) {  // UTF-8 bytes, taken as they are
-    std::string out(std::min<std::size_t>(text["length"].as<std::size_t>(), kEnough), '\0');
-    val(emscripten::typed_memory_view(out.size(), reinterpret_cast<unsigned char*>(out.data())))
-        .call<void>("set", text.call<val>("subarray", 0, out.size()));
-    return out;
+    const std::size_t n = std::min<std::size_t>(text["length"].as<std::size_t>(), kEnough);
+    val(emscripten::typed_memory_view(n, at_least(buffer, n))).call<void>("set", text.call<val>("subarray", 0, n));
+    return std::string_view(buffer.data(), n);
   }
   if (!text.isString()) return {};
   static const val encoder = val::global("TextEncoder").new_();
   // UTF-16 units become at most 3 bytes each.
-  std::string out(std::min<std::size_t>(text["length"].as<std::size_t>() * 3, kEnough), '\0');
-  const val written = encoder.call<val>(
-      "encodeInto", text, emscripten::typed_memory_view(out.size(), reinterpret_cast<unsigned char*>(out.data())))["written"];
-  out.resize(written.as<std::size_t>());
-  return out;
+  const std::size_t room = std::min<std::size_t>(text["length"].as<std::size_t>() * 3, kEnough);
+  const val written =
+      encoder.call<val>("encodeInto", text, emscripten::typed_memory_view(room, at_least(buffer, room)))["written"];
+  return std::string_view(buffer.data(), written.as<std::size_t>());
 }
 
 // The answer as a JS string, decoded by the browser's TextDecoder in one
 // call. Answers are ASCII (see json_writer.cpp), its fastest case.
-val to_js(const std::string& json) {
+val to_js(std::string_view json) {
   static const val decoder = val::global("TextDecoder").new_();
   return decoder.call<val>(
       "decode", emscripten::typed_memory_view(json.size(), reinterpret_cast<const unsigned char*>(json.data())));
 }
 
-val evaluate(const val& profile) { return to_js(talent::evaluate(from_js(profile))); }
-val check_team(const val& team) { return to_js(talent::check_team(from_js(team))); }
+// One input buffer and one answer buffer for every call (JS calls one at a
+// time).
+std::string input, answer;
+
+val evaluate(const val& profile) { return to_js(talent::evaluate(from_js(profile, input), answer)); }
+val check_team(const val& team) { return to_js(talent::check_team(from_js(team, input))); }
 val describe() { return to_js(talent::describe()); }
 val version() { return to_js(talent::version()); }
 

@@ -39,6 +39,12 @@ std::string evaluate(std::string_view profile) {
   const Engine* e = builtin_engine();
   return e ? e->evaluate(profile) : unavailable();
 }
+std::string_view evaluate(std::string_view profile, std::string& buffer) {
+  const Engine* e = builtin_engine();
+  if (e) return e->evaluate(profile, buffer);
+  buffer = unavailable();
+  return buffer;
+}
 std::string check_team(std::string_view team) {
   const Engine* e = builtin_engine();
   return e ? e->check_team(team) : unavailable();

@@ -47,10 +47,17 @@ const Value* as_of_value(const SubjectSchema& s, const Subject& subject) {
 }  // namespace
 
 std::string Engine::evaluate(std::string_view profile) const {
+  std::string answer;
+  const std::size_t length = evaluate(profile, answer).size();
+  answer.resize(length);
+  return answer;
+}
+
+std::string_view Engine::evaluate(std::string_view profile, std::string& buffer) const {
   const SubjectSchema& schema = subjects_.at("profile");
   Subject subject = read_subject(schema, profile);
   const Value* as_of = as_of_value(schema, subject);
-  JsonWriter w;
+  JsonWriter w(std::move(buffer));
   w.reserve(48 * 1024);  // a full answer is about 33 KB
   w.begin_object();
   w.key("schema");
@@ -74,7 +81,7 @@ std::string Engine::evaluate(std::string_view profile) const {
   w.end_object();
   write_problems(w, subject.warnings, subject.errors);
   w.end_object();
-  return w.take();
+  return w.finish(buffer);
 }
 
 std::string Engine::check_team(std::string_view team) const {

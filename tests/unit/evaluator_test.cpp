@@ -54,6 +54,15 @@ TEST(Answer, AsOfDefaultsToToday) {
 
 TEST(Answer, SameInputSameBytes) { EXPECT_EQ(evaluate(R"({"age":33,"as_of":"2026-03-01"})"), evaluate(R"({"age":33,"as_of":"2026-03-01"})")); }
 
+// The wasm module writes every answer into one buffer, longer and shorter
+// answers in turn.
+TEST(Answer, ReusedBufferGivesTheSameBytes) {
+  const std::string full = R"({"as_of":"2026-03-01","age":40,"city":"wenzhou","title":"senior","english":"professional"})";
+  const std::string bad = R"({"age":"old"})";
+  std::string buffer;
+  for (const std::string& profile : {full, bad, full, bad}) EXPECT_EQ(evaluate(profile, buffer), evaluate(profile));
+}
+
 TEST(Describe, HasEveryClauseAndTheQuestions) {
   const Json d = Json::parse(describe(), nullptr, false);
   EXPECT_TRUE(d["clauses"].contains("fcg:2.2.4"));

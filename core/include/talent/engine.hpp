@@ -31,6 +31,10 @@ class Engine {
   static std::optional<Engine> from_image(std::string_view bytes, std::string& error);
 
   std::string evaluate(std::string_view profile) const;
+  // The same answer, written into `buffer`, whose memory is reused: a caller
+  // that answers many profiles keeps one buffer and allocates nothing for
+  // it. Returns the answer, a view into `buffer` (whose size may be larger).
+  std::string_view evaluate(std::string_view profile, std::string& buffer) const;
   std::string check_team(std::string_view team) const;
   std::string describe() const;
   std::string version() const;
@@ -52,6 +56,7 @@ const Engine* builtin_engine();
 const std::string& builtin_load_error();
 
 std::string evaluate(std::string_view profile);
+std::string_view evaluate(std::string_view profile, std::string& buffer);
 std::string check_team(std::string_view team);
 std::string describe();
 std::string version();

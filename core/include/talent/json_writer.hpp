@@ -31,10 +31,21 @@ void append_ascii(std::string& out, std::string_view json);
 
 class JsonWriter {
  public:
+  JsonWriter() = default;
+  // Writes into the memory of `storage` (see finish()).
+  explicit JsonWriter(std::string storage) : out_(std::move(storage)) {}
+
   // The text written so far; the writer is done with it after this.
   std::string take() {
     out_.resize(len_);
     return std::move(out_);
+  }
+  // The text written so far, left at the start of `storage` (which keeps
+  // its larger size, so that the next writer given it need not clear it
+  // again); the writer is done with it after this.
+  std::string_view finish(std::string& storage) {
+    storage = std::move(out_);
+    return std::string_view(storage.data(), len_);
   }
   void reserve(std::size_t n) {
     if (out_.size() < n) out_.resize(n);
