@@ -7,7 +7,7 @@
 
 namespace talent {
 
-const char* status_name(Truth t) {
+std::string_view status_name(Truth t) {
   switch (t) {
     case Truth::Met: return "eligible";
     case Truth::Review: return "review";
@@ -45,10 +45,19 @@ namespace {
 bool decided(Truth t) { return t == Truth::Met || t == Truth::Review; }
 
 
+// The "met" of a reason. Each literal is its own string_view, so that its
+// length is known when compiling (a choice between char pointers is measured
+// at run time).
+std::string_view met_json(Truth t) {
+  if (decided(t)) return "true";
+  if (t == Truth::Unmet) return "false";
+  return "null";
+}
+
 void write_reason(const Reason& r, JsonWriter& w) {
   const Condition& c = *r.condition;
   w.raw(c.reason_head);
-  w.put(r.truth == Truth::Met || r.truth == Truth::Review ? "true" : r.truth == Truth::Unmet ? "false" : "null");
+  w.put(met_json(r.truth));
   w.put(c.reason_tail);
   if (r.truth == Truth::Review) w.put(",\"review\":true");
   if (c.in_principle) w.put(",\"in_principle\":true");

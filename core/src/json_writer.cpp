@@ -144,9 +144,10 @@ void JsonWriter::element() {
     after_key_ = false;
     return;
   }
-  if (first_.empty()) return;
-  if (first_.back() == '0') put(',');
-  first_.back() = '0';
+  if (depth_ == 0) return;
+  unsigned char& first = first_[depth_ - 1];
+  if (!first) put(',');
+  first = 0;
 }
 
 }  // namespace talent

@@ -7,7 +7,7 @@
 
 namespace talent {
 
-const char* status_name(Truth t);
+std::string_view status_name(Truth t);
 
 // Writes each reported condition's reason as JSON once, so that answers copy
 // it (see Condition::reason_head); conditions that read the same share an id.

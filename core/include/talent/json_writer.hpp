@@ -6,6 +6,7 @@
 #include <cstring>
 #include <string>
 #include <string_view>
+#include <vector>
 
 
 namespace talent {
@@ -34,6 +35,9 @@ class JsonWriter {
   JsonWriter() = default;
   // Writes into the memory of `storage` (see finish()).
   explicit JsonWriter(std::string storage) : out_(std::move(storage)) {}
+  // data_ points into out_.
+  JsonWriter(const JsonWriter&) = delete;
+  JsonWriter& operator=(const JsonWriter&) = delete;
 
   // The text written so far; the writer is done with it after this.
   std::string take() {
@@ -48,7 +52,7 @@ class JsonWriter {
     return std::string_view(storage.data(), len_);
   }
   void reserve(std::size_t n) {
-    if (out_.size() < n) out_.resize(n);
+    if (room_ < n) resize(n);
   }
 
   void begin_object() { open('{'); }
@@ -66,39 +70,53 @@ class JsonWriter {
     put("\":");
     after_key_ = true;
   }
-  void boolean(bool b) { element(), put(b ? "true" : "false"); }
+  void boolean(bool b) { element(), put(b ? std::string_view("true") : std::string_view("false")); }
   void null() { element(), put("null"); }
   void number(double x);
   void raw(std::string_view json) { element(), put(json); }
 
   // Text as it is, after whatever was written last (no comma).
   void put(char c) {
-    if (len_ == out_.size()) grow(1);
-    out_[len_++] = c;
+    if (len_ == room_) grow(1);
+    data_[len_++] = c;
   }
   void put(std::string_view s) {
-    if (out_.size() - len_ < s.size()) grow(s.size());
-    std::memcpy(&out_[len_], s.data(), s.size());
+    if (room_ - len_ < s.size()) grow(s.size());
+    std::memcpy(data_ + len_, s.data(), s.size());
     len_ += s.size();
   }
 
  private:
-  // Bytes are written into a string kept at its capacity (std::string's own
-  // append and push_back are calls, not inlined, in the wasm build).
+  // Bytes are written into a string kept at its full size, through a plain
+  // pointer: std::string's own append and push_back are calls, not inlined,
+  // in the wasm build, and even its size() and operator[] first test which
+  // of its two layouts (short or long) it is in.
   std::string out_;
-  std::size_t len_ = 0;
-  std::string first_;  // per open container, '1' while nothing is written in it
+  char* data_ = out_.data();
+  std::size_t room_ = out_.size();  // bytes at data_
+  std::size_t len_ = 0;             // of them written
+  // Per open container, outermost first: 1 while nothing is written in it.
+  // Entries past depth_ are left over from closed containers, for reuse.
+  std::vector<unsigned char> first_;
+  std::size_t depth_ = 0;
   bool after_key_ = false;
-  void grow(std::size_t n) { out_.resize(std::max(out_.size() * 2, out_.size() + n + 1024)); }
+  void resize(std::size_t n) {
+    out_.resize(n);
+    data_ = out_.data();
+    room_ = n;
+  }
+  void grow(std::size_t n) { resize(std::max(room_ * 2, room_ + n + 1024)); }
   void element();
   void open(char c) {
     element();
     put(c);
-    first_ += '1';
+    if (depth_ == first_.size()) first_.push_back(1);
+    else first_[depth_] = 1;
+    ++depth_;
   }
   void close(char c) {
     put(c);
-    first_.pop_back();
+    --depth_;
   }
 };
 
