@@ -1,7 +1,7 @@
 // Words for the engine's numbers: amounts in 万元 (with 约 where the engine
 // says approx, that is where the policy says 左右), shares, areas, days.
 // Which field is which kind of number is page layout (site/layout.json).
-import { t, has, language } from './i18n.js';
+import { t, has } from './i18n.js';
 
 import { pageLayout } from './page-data.js';
 
@@ -77,4 +77,3 @@ export function today() {
   const two = (n) => String(n).padStart(2, '0');
   return `${now.getFullYear()}-${two(now.getMonth() + 1)}-${two(now.getDate())}`;
 }
-export const isEnglish = () => language() === 'en';

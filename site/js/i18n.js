@@ -6,7 +6,6 @@ import { fill } from './dom.js';
 import { pageText as dictionary } from './page-data.js';
 const HTML_LANG = { zh: 'zh-CN', en: 'en' };
 let current = 'zh';
-const listeners = [];
 
 export const language = () => current;
 export const has = (key) => dictionary[current][key] !== undefined;
@@ -16,10 +15,6 @@ export function t(key, vars) {
 }
 // The engine's own words come in pairs (text / text_en, label.zh / label.en).
 export const pick = (zh, en) => (current === 'en' && en ? en : zh);
-
-export function onLanguageChange(listener) {
-  listeners.push(listener);
-}
 
 export function setLanguage(lang, root = document) {
   if (!dictionary[lang]) return;
@@ -34,7 +29,6 @@ export function setLanguage(lang, root = document) {
     button.textContent = t('lang.switch');
     button.lang = HTML_LANG[other];
   }
-  for (const listener of listeners) listener(lang);
 }
 
 // Translates nodes added after the switch (a new list item).
