@@ -55,77 +55,64 @@ TEST(Loader, AMinimalPackLoads) {
   EXPECT_TRUE(errors.empty()) << list(errors);
 }
 
-TEST(Loader, UnknownKey) {
-  Json p = minimal_pack();
-  p["outcomes"][0]["colour"] = "blue";
-  const auto errors = load_with(p);
-  EXPECT_TRUE(has_error(errors, "pack.unknown_key", "/outcomes/0/colour")) << list(errors);
+// One mistake each, made in the minimal pack: the error id the loader must
+// give, and the JSON pointer of the entry it must name.
+struct Mistake {
+  const char* name;
+  void (*make)(Json& pack);
+  const char* id;
+  const char* path;
+};
+
+const Mistake kMistakes[] = {
+    {"UnknownKey", [](Json& p) { p["outcomes"][0]["colour"] = "blue"; },
+     "pack.unknown_key", "/outcomes/0/colour"},
+    {"RuleWithoutClause", [](Json& p) { p["outcomes"][0]["requires"][0].erase("clause"); },
+     "pack.missing_clause", "/outcomes/0/requires/0"},
+    {"DuplicateOutcomeId", [](Json& p) { p["outcomes"].push_back(p["outcomes"][0]); },
+     "pack.duplicate_id", "/outcomes/1/id"},
+    {"FieldThatDoesNotExist", [](Json& p) { p["outcomes"][0]["requires"][0]["field"] = "shoe_size"; },
+     "pack.unknown_field", "/outcomes/0/requires/0/field"},
+    {"ClauseMissingFromTheTable", [](Json& p) { p["outcomes"][0]["requires"][0]["clause"] = "t:9"; },
+     "pack.unknown_clause", "/outcomes/0/requires/0/clause"},
+    {"ValueThatIsNotInTheEnum",
+     [](Json& p) {
+       p["outcomes"][0]["requires"][0] = Json::parse(
+           R"({"field": "title", "op": ">=", "value": "professor", "clause": "t:1", "text": {"zh": "职称", "en": "Title"}})");
+     },
+     "pack.unknown_value", "/outcomes/0/requires/0/value"},
+    {"OrderingAnUnorderedEnum",
+     [](Json& p) {
+       p["outcomes"][0]["requires"][0] = Json::parse(
+           R"({"field": "city", "op": ">", "value": "wenzhou", "clause": "t:1", "text": {"zh": "城市", "en": "City"}})");
+     },
+     "pack.invalid_value", "/outcomes/0/requires/0/op"},
+    {"ReportedConditionWithoutText", [](Json& p) { p["outcomes"][0]["requires"][0].erase("text"); },
+     "pack.missing_text", "/outcomes/0/requires/0"},
+    {"ReferenceToALaterOutcome",
+     [](Json& p) { p["outcomes"][0]["requires"].push_back(Json::parse(R"({"outcome": "t.two"})")); },
+     "pack.unknown_outcome", "/outcomes/0/requires/1/outcome"},
+    {"UnknownParameter",
+     [](Json& p) {
+       p["outcomes"][0]["benefits"] =
+           Json::parse(R"([{"id": "pay", "clause": "t:2", "fields": {"amount": {"param": "nope"}}}])");
+     },
+     "pack.unknown_parameter", "/outcomes/0/benefits/0/fields/amount/param"},
+};
+
+void PrintTo(const Mistake& mistake, std::ostream* out) { *out << mistake.name; }
+
+class LoaderMistake : public ::testing::TestWithParam<Mistake> {};
+
+TEST_P(LoaderMistake, IsALoadErrorNamingItsEntry) {
+  Json pack = minimal_pack();
+  GetParam().make(pack);
+  const auto errors = load_with(pack);
+  EXPECT_TRUE(has_error(errors, GetParam().id, GetParam().path)) << list(errors);
 }
 
-TEST(Loader, RuleWithoutClause) {
-  Json p = minimal_pack();
-  p["outcomes"][0]["requires"][0].erase("clause");
-  const auto errors = load_with(p);
-  EXPECT_TRUE(has_error(errors, "pack.missing_clause", "/outcomes/0/requires/0")) << list(errors);
-}
-
-TEST(Loader, DuplicateOutcomeId) {
-  Json p = minimal_pack();
-  p["outcomes"].push_back(p["outcomes"][0]);
-  const auto errors = load_with(p);
-  EXPECT_TRUE(has_error(errors, "pack.duplicate_id", "/outcomes/1/id")) << list(errors);
-}
-
-TEST(Loader, FieldThatDoesNotExist) {
-  Json p = minimal_pack();
-  p["outcomes"][0]["requires"][0]["field"] = "shoe_size";
-  const auto errors = load_with(p);
-  EXPECT_TRUE(has_error(errors, "pack.unknown_field", "/outcomes/0/requires/0/field")) << list(errors);
-}
-
-TEST(Loader, ClauseMissingFromTheTable) {
-  Json p = minimal_pack();
-  p["outcomes"][0]["requires"][0]["clause"] = "t:9";
-  const auto errors = load_with(p);
-  EXPECT_TRUE(has_error(errors, "pack.unknown_clause", "/outcomes/0/requires/0/clause")) << list(errors);
-}
-
-TEST(Loader, ValueThatIsNotInTheEnum) {
-  Json p = minimal_pack();
-  p["outcomes"][0]["requires"][0] = Json::parse(
-      R"({"field": "title", "op": ">=", "value": "professor", "clause": "t:1", "text": {"zh": "职称", "en": "Title"}})");
-  const auto errors = load_with(p);
-  EXPECT_TRUE(has_error(errors, "pack.unknown_value", "/outcomes/0/requires/0/value")) << list(errors);
-}
-
-TEST(Loader, OrderingAnUnorderedEnum) {
-  Json p = minimal_pack();
-  p["outcomes"][0]["requires"][0] = Json::parse(
-      R"({"field": "city", "op": ">", "value": "wenzhou", "clause": "t:1", "text": {"zh": "城市", "en": "City"}})");
-  const auto errors = load_with(p);
-  EXPECT_TRUE(has_error(errors, "pack.invalid_value", "/outcomes/0/requires/0/op")) << list(errors);
-}
-
-TEST(Loader, ReportedConditionWithoutText) {
-  Json p = minimal_pack();
-  p["outcomes"][0]["requires"][0].erase("text");
-  const auto errors = load_with(p);
-  EXPECT_TRUE(has_error(errors, "pack.missing_text", "/outcomes/0/requires/0")) << list(errors);
-}
-
-TEST(Loader, ReferenceToALaterOutcome) {
-  Json p = minimal_pack();
-  p["outcomes"][0]["requires"].push_back(Json::parse(R"({"outcome": "t.two"})"));
-  const auto errors = load_with(p);
-  EXPECT_TRUE(has_error(errors, "pack.unknown_outcome", "/outcomes/0/requires/1/outcome")) << list(errors);
-}
-
-TEST(Loader, UnknownParameter) {
-  Json p = minimal_pack();
-  p["outcomes"][0]["benefits"] = Json::parse(R"([{"id": "pay", "clause": "t:2", "fields": {"amount": {"param": "nope"}}}])");
-  const auto errors = load_with(p);
-  EXPECT_TRUE(has_error(errors, "pack.unknown_parameter", "/outcomes/0/benefits/0/fields/amount/param")) << list(errors);
-}
+INSTANTIATE_TEST_SUITE_P(Loader, LoaderMistake, ::testing::ValuesIn(kMistakes),
+                         [](const ::testing::TestParamInfo<Mistake>& mistake) { return std::string(mistake.param.name); });
 
 TEST(Loader, ClauseIdOfAnotherPolicy) {
   const auto errors = load_with(minimal_pack(), R"({"t:1": {"zh": "一", "en": "one"}, "x:2": {"zh": "二", "en": "two"}})");
