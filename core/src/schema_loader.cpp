@@ -157,7 +157,9 @@ struct SchemaReader {
   static Json question(const std::string& name, const Json& spec) {
     Json q = Json::object();
     q["field"] = name;
-    for (const char* key : {"type", "group", "label", "values", "min", "max", "options"})
+    // absent_means_none tells the page that leaving the question empty is an
+    // answer ("none"), not an unknown.
+    for (const char* key : {"type", "group", "label", "values", "min", "max", "options", "absent_means_none"})
       if (const Json* v = member(spec, key)) q[key] = *v;
     if (const Json* item = member(spec, "item")) {
       if (const Json* v = member(*item, "values")) q["values"] = *v;

@@ -25,26 +25,30 @@ function renderer(text, layout, described) {
     const describedBy = [hasHelp(key) ? `${id}-hint` : '', `${id}-error`].filter(Boolean).join(' ');
     const hint = hasHelp(key) ? say(`h.${key}`, 'p', ` class="hint" id="${id}-hint"`) : '';
     const error = `<p class="field-error" id="${id}-error" hidden></p>`;
-    const common = `${bind} data-type="${esc(q.type)}" aria-describedby="${describedBy}"${extra}`;
+    // A list of plain values is asked as a set of checkboxes.
+    const type = q.type === 'list' && q.values ? 'set' : q.type;
+    const common = `${bind} data-type="${esc(type)}" aria-describedby="${describedBy}"${extra}`;
     if (q.type === 'boolean') {
       const radio = (value, word) =>
         `<label class="choice"><input type="radio" name="${id}" value="${value}"${value === '' ? ' checked' : ''}>${say(word)}</label>`;
       return `<fieldset class="q q-boolean" id="${id}" ${common}><legend>${say(`q.${key}`)}</legend>${hint}${error}` +
         `<div class="choices">${radio('true', 'bool.yes')}${radio('false', 'bool.no')}${radio('', 'bool.unknown')}</div></fieldset>`;
     }
-    if (q.type === 'list' && q.values) {  // a set of values: one checkbox each
+    if (type === 'set') {
       const boxes = q.values.map((v) =>
         `<label class="choice"><input type="checkbox" value="${esc(v)}">${say(`o.${key}.${v}`)}</label>`).join('');
-      return `<fieldset class="q q-set" id="${id}" ${common.replace('data-type="list"', 'data-type="set"')}>` +
+      return `<fieldset class="q q-set" id="${id}" ${common}>` +
         `<legend>${say(`q.${key}`)}</legend>${hint}${error}<div class="choices">${boxes}</div></fieldset>`;
     }
     if (q.type === 'list') return list(q, id, key);
     const label = say(`q.${key}`, 'label', ` for="${id}"`);
     if (q.type === 'enum' || q.type === 'text') {
-      const unset = q.field === 'foreign_peer' ? 'foreign_peer.none' : q.field === 'specialty' ? 'specialty.none' : 'select.unset';
+      // Empty is "unknown", unless the engine says it means "none" for this field.
+      const unset = q.absent_means_none ? 'select.none' : 'select.unset';
       const values = q.values || Object.keys(q.options || {});
       const options = values.map((v) => `<option value="${esc(v)}" data-i18n="o.${esc(key)}.${esc(v)}">${esc(zh[`o.${key}.${v}`])}</option>`);
-      if (q.type === 'text') options.push(`<option value="other" data-i18n="specialty.other">${esc(zh['specialty.other'])}</option>`);
+      // Free text offered as a list: its listed values, and "another".
+      if (q.type === 'text') options.push(`<option value="other" data-i18n="select.other">${esc(zh['select.other'])}</option>`);
       return `<div class="q">${label}${hint}${error}<select id="${id}" ${common}>` +
         `<option value="" data-i18n="${unset}">${esc(zh[unset])}</option>${options.join('')}</select></div>`;
     }

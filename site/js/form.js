@@ -89,8 +89,9 @@ function writeControl(node, value) {
     default: {
       const text = value === undefined || value === null ? '' : String(value);
       node.value = text;
-      // A specialty outside the list (from an older link) is "another specialty".
-      if (node.tagName === 'SELECT' && node.value !== text) node.value = text === '' ? '' : 'other';
+      // Free text outside the offered list (a specialty from an older link)
+      // is "another"; an enum value the page does not offer stays unanswered.
+      if (node.tagName === 'SELECT' && node.value !== text) node.value = node.dataset.type === 'text' && text !== '' ? 'other' : '';
     }
   }
 }
