@@ -10,6 +10,7 @@
 const { spawn } = require('child_process');
 const fs = require('fs');
 const path = require('path');
+const { startServer } = require('../../scripts/start-server');
 
 const ROOT = path.resolve(__dirname, '../..');
 const OUT = path.join(__dirname, 'out');
@@ -57,24 +58,6 @@ function fmt(value, unit) {
   if (unit === 'KB') return value.toFixed(1);
   if (unit === 'ms') return value.toFixed(0);
   return Number.isInteger(value) ? String(value) : value.toFixed(3);
-}
-
-// Starts `node scripts/serve.js dist 0` and resolves with its URL, read from
-// the line it prints once listening (port 0: the system picks a free port).
-function startServer() {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(ROOT, 'scripts/serve.js'), path.join(ROOT, 'dist'), '0'],
-                        { stdio: ['ignore', 'pipe', 'inherit'] });
-    let seen = '';
-    const timer = setTimeout(() => { child.kill(); reject(new Error('the server printed no URL within 10 s')); }, 10_000);
-    child.on('error', reject);
-    child.on('exit', (code) => reject(new Error(`the server exited (code ${code}) before listening`)));
-    child.stdout.on('data', (chunk) => {
-      seen += chunk;
-      const m = /Serving .* on (http:\/\/127\.0\.0\.1:\d+\/)/.exec(seen);
-      if (m) { clearTimeout(timer); child.stdout.resume(); resolve({ child, url: m[1] }); }
-    });
-  });
 }
 
 // One Lighthouse CLI run (it launches and closes its own Chromium). Resolves
@@ -150,7 +133,7 @@ async function main() {
   fs.mkdirSync(OUT, { recursive: true });
   let server;
   try {
-    server = await startServer();
+    server = await startServer(path.join(ROOT, 'dist'));
   } catch (err) {
     console.error(`budget: could not start scripts/serve.js: ${err.message}`);
     process.exit(1);
@@ -166,8 +149,7 @@ async function main() {
       reports.push(r);
     }
   } finally {
-    server.child.removeAllListeners('exit');
-    server.child.kill();
+    server.stop();
   }
   if (!reports.length) {
     console.error(`budget: Lighthouse could not run (all ${RUNS} runs failed; see above). ` +

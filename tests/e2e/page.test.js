@@ -3,38 +3,23 @@
 // by keyboard, ties errors to their fields, says so when WebAssembly is
 // missing, and renders at 360 px and 1280 px.
 'use strict';
-const { test, before, after } = require('node:test');
+const { test } = require('node:test');
 const assert = require('node:assert/strict');
 const { AxeBuilder } = require('@axe-core/playwright');
-const { startServer, startBrowser, openPage, waitForEngine, until, enter, addTeamMembers, card, screenshotWhole, saveArtifact, evaluations, waitForAnswer } = require('./support');
+const { siteInBrowser, assertStayedHome, waitForEngine, until, enter, addTeamMembers, card, screenshotWhole, saveArtifact, evaluations, waitForAnswer } = require('./support');
 const { personas } = require('./personas');
 
 const deputyDirector = personas.find((p) => p.name.startsWith('a C-category')).answers;
 const clinician50 = personas.find((p) => p.name === 'a Wenzhou clinician aged 50').answers;
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await startBrowser();
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const site = siteInBrowser();
 
 const summary = (page) => page.locator('#answer-summary').innerText();
 const fieldValue = (page, field) => page.locator(`[data-field="${field}"]`).inputValue();
 
-function assertStayedHome(seen) {
-  const origin = new URL(server.origin).origin;
-  assert.deepEqual(seen.requests.filter((url) => !url.startsWith('data:') && new URL(url).origin !== origin), []);
-  assert.deepEqual(seen.csp, []);
-}
-
 test('the form is plain HTML before the engine loads, with a visible loading state', async () => {
-  const context = await browser.newContext({ javaScriptEnabled: false });
-  const { page } = await openPage(browser, server.origin, { context });
+  const context = await site.browser.newContext({ javaScriptEnabled: false });
+  const { page } = await site.open({ context });
   assert.ok(await page.locator('[data-field="age"]').isVisible());
   assert.ok(await page.locator('[data-field="education.level"]').isVisible());
   assert.match(await page.locator('#engine-state').innerText(), /正在加载规则引擎/);
@@ -42,7 +27,7 @@ test('the form is plain HTML before the engine loads, with a visible loading sta
 });
 
 test('where WebAssembly is missing the page says so', async () => {
-  const { page, context } = await openPage(browser, server.origin, {
+  const { page, context } = await site.open({
     beforeLoad: (p) => p.addInitScript(() => { delete window.WebAssembly; }),
   });
   await page.waitForSelector('#engine-state[data-state="failed"]');
@@ -51,20 +36,20 @@ test('where WebAssembly is missing the page says so', async () => {
 });
 
 test('the share link carries the answers in the fragment and restores them in a new context', async () => {
-  const { page, context, seen } = await openPage(browser, server.origin);
+  const { page, context, seen } = await site.open();
   await waitForEngine(page);
   await enter(page, deputyDirector);
   await addTeamMembers(page, [{ title: 'senior', education: 'doctorate', retired: false }]);
   await page.locator('#share').click();
   const link = await page.locator('#share-link').inputValue();
   const url = new URL(link);
-  assert.equal(url.origin + url.pathname, `${server.origin}/`);
+  assert.equal(url.origin + url.pathname, `${site.origin}/`);
   assert.match(url.hash, /^#p=[A-Za-z0-9_-]+&t=[A-Za-z0-9_-]+$/, 'the answers travel only in the fragment');
   const expected = await summary(page);
-  assertStayedHome(seen);
+  await assertStayedHome(page, seen, site.origin);
   await context.close();
 
-  const other = await openPage(browser, server.origin, { hash: url.hash });
+  const other = await site.open({ hash: url.hash });
   await waitForEngine(other.page);
   await until(other.page, (text) => document.getElementById('answer-summary').textContent === text, expected);
   assert.equal(await fieldValue(other.page, 'age'), '48');
@@ -78,7 +63,7 @@ test('the share link carries the answers in the fragment and restores them in a 
 });
 
 test('the team check asks the engine about the core members of a C-category leader', async () => {
-  const { page, context, seen } = await openPage(browser, server.origin);
+  const { page, context, seen } = await site.open();
   await waitForEngine(page);
   await enter(page, deputyDirector);
   const result = page.locator('#team-result');
@@ -97,13 +82,13 @@ test('the team check asks the engine about the core members of a C-category lead
   await addTeamMembers(page, [{ title: 'junior', education: 'bachelor', retired: false }]);
   assert.equal(await result.locator('.status').getAttribute('data-status'), 'ineligible');
   assert.ok((await result.innerText()).includes('核心成员均具有中级以上职称或硕士以上学历'));
-  assertStayedHome(seen);
+  await assertStayedHome(page, seen, site.origin);
   await context.close();
 });
 
 test('remember on this device is off by default; forget removes what was kept', async () => {
-  const context = await browser.newContext();
-  const first = await openPage(browser, server.origin, { context });
+  const context = await site.browser.newContext();
+  const first = await site.open({ context });
   await waitForEngine(first.page);
   assert.equal(await first.page.locator('#remember').isChecked(), false);
   await enter(first.page, clinician50);
@@ -126,7 +111,7 @@ test('remember on this device is off by default; forget removes what was kept', 
 });
 
 test('the print view shows the answers with every reason, clause ids, rules version and date', async () => {
-  const { page, context } = await openPage(browser, server.origin, { width: 794, height: 1123 });
+  const { page, context } = await site.open({ width: 794, height: 1123 });
   await waitForEngine(page);
   await enter(page, deputyDirector);
   // What the browser does when asked to print: beforeprint, then print media.
@@ -150,7 +135,7 @@ test('the print view shows the answers with every reason, clause ids, rules vers
 });
 
 test('copy as test case gives the profile and the engine\'s answer as JSON', async () => {
-  const { page, context } = await openPage(browser, server.origin);
+  const { page, context } = await site.open();
   await waitForEngine(page);
   await enter(page, clinician50);
   await page.locator('#copy-case').click();
@@ -166,7 +151,7 @@ test('copy as test case gives the profile and the engine\'s answer as JSON', asy
 });
 
 test('a value out of range gets an error tied to its field and in the summary, and no answer', async () => {
-  const { page, context } = await openPage(browser, server.origin);
+  const { page, context } = await site.open();
   await waitForEngine(page);
   await page.locator('[data-field="age"]').fill('120');
   await page.waitForSelector('#error-summary:not([hidden])');
@@ -184,7 +169,7 @@ test('a value out of range gets an error tied to its field and in the summary, a
 });
 
 test('works by keyboard alone: answer, add and remove a post, open a clause', async () => {
-  const { page, context } = await openPage(browser, server.origin);
+  const { page, context } = await site.open();
   await waitForEngine(page);
   await page.locator('[data-field="city"]').focus();
   await page.keyboard.press('ArrowDown');  // the first city after "not sure"
@@ -215,7 +200,7 @@ test('works by keyboard alone: answer, add and remove a post, open a clause', as
 
 for (const lang of ['zh', 'en']) {
   test(`axe finds no WCAG 2.2 AA violation with answers showing (${lang})`, async () => {
-    const { page, context, seen } = await openPage(browser, server.origin);
+    const { page, context, seen } = await site.open();
     await waitForEngine(page);
     if (lang === 'en') await page.locator('#lang-switch').click();
     await enter(page, deputyDirector);
@@ -228,14 +213,14 @@ for (const lang of ['zh', 'en']) {
       .analyze();
     const found = result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('; ')})`);
     assert.deepEqual(found, []);
-    assertStayedHome(seen);
+    await assertStayedHome(page, seen, site.origin);
     await context.close();
   });
 }
 
 for (const width of [360, 1280]) {
   test(`renders at ${width} px without sideways scrolling`, async () => {
-    const { page, context, seen } = await openPage(browser, server.origin, { width, height: 800 });
+    const { page, context, seen } = await site.open({ width, height: 800 });
     await waitForEngine(page);
     await enter(page, deputyDirector);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
@@ -246,7 +231,7 @@ for (const width of [360, 1280]) {
     saveArtifact(`page-${width}-en.png`, await screenshotWhole(page));
     const timings = await page.evaluate(() => performance.getEntriesByName('answer').map((m) => m.duration));
     saveArtifact(`answer-times-${width}.json`, JSON.stringify(timings));
-    assertStayedHome(seen);
+    await assertStayedHome(page, seen, site.origin);
     await context.close();
   });
 }

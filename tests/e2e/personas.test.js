@@ -2,21 +2,12 @@
 // English: the status and category on each programme card, the amounts and
 // reasons a doctor must see, and that nothing left the origin.
 'use strict';
-const { test, before, after } = require('node:test');
+const { test } = require('node:test');
 const assert = require('node:assert/strict');
-const { startServer, startBrowser, openPage, waitForEngine, enter, card, screenshotWhole, saveArtifact } = require('./support');
+const { siteInBrowser, assertStayedHome, waitForEngine, enter, card, screenshotWhole, saveArtifact } = require('./support');
 const { STATUS, CATEGORY, personas } = require('./personas');
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await startBrowser();
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const site = siteInBrowser();
 
 async function switchTo(page, lang) {
   if (lang === 'en') await page.getByRole('button', { name: 'Switch to English' }).click();
@@ -26,7 +17,7 @@ async function switchTo(page, lang) {
 for (const persona of personas) {
   for (const lang of ['zh', 'en']) {
     test(`${persona.name} (${lang})`, async () => {
-      const { page, context, seen } = await openPage(browser, server.origin);
+      const { page, context, seen } = await site.open();
       await waitForEngine(page);
       await switchTo(page, lang);
       await enter(page, persona.answers);
@@ -62,10 +53,7 @@ for (const persona of personas) {
         assert.ok(summary.toLowerCase().includes(persona.summary[lang].toLowerCase()), summary);
       }
 
-      const origin = new URL(server.origin).origin;
-      assert.deepEqual(seen.requests.filter((url) => new URL(url).origin !== origin), [], 'a request left the origin');
-      assert.deepEqual(seen.csp, []);
-      assert.deepEqual(await page.evaluate(() => window.__csp), []);
+      await assertStayedHome(page, seen, site.origin);
       assert.deepEqual(seen.errors, []);
       saveArtifact(`persona-${personas.indexOf(persona) + 1}-${lang}.png`, await screenshotWhole(page));
       await context.close();

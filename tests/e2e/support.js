@@ -3,10 +3,12 @@
 // playwright-core, a watch on every request and CSP report, and helpers that
 // answer questions through the page's own controls.
 'use strict';
-const { spawn } = require('node:child_process');
+const assert = require('node:assert/strict');
+const { before, after } = require('node:test');
 const fs = require('node:fs');
 const path = require('node:path');
 const { chromium } = require('playwright-core');
+const { startServer } = require('../../scripts/start-server');
 
 const ROOT = path.resolve(__dirname, '../..');
 const DIST = process.env.TALENT_DIST || path.join(ROOT, 'dist');
@@ -17,17 +19,9 @@ const CHROMIUM = process.env.CHROME_PATH || '/usr/bin/chromium';
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
   '--disable-sync', '--no-first-run', '--disable-default-apps'];
 
-async function startServer() {
+function startSite() {
   if (!fs.existsSync(path.join(DIST, 'index.html'))) throw new Error(`${DIST}/index.html is missing: run bash scripts/build.sh`);
-  const server = spawn(process.execPath, [path.join(ROOT, 'scripts/serve.js'), DIST, '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const origin = await new Promise((resolve, reject) => {
-    server.once('exit', (code) => reject(new Error(`server exited (${code})`)));
-    server.stdout.on('data', (chunk) => {
-      const found = /(http:\/\/127\.0\.0\.1:\d+)\//.exec(String(chunk));
-      if (found) resolve(found[1]);
-    });
-  });
-  return { origin, stop: () => server.kill() };
+  return startServer(DIST);
 }
 
 async function startBrowser() {
@@ -57,6 +51,33 @@ async function openPage(browser, origin, { width = 1280, height = 900, hash = ''
 }
 
 const waitForEngine = (page) => page.waitForSelector('#engine-state[data-state="ready"]');
+
+// The site and the browser for one test file: started before its tests,
+// stopped after them. site.open(options) opens a watched page on the site.
+function siteInBrowser() {
+  const site = {};
+  before(async () => {
+    site.server = await startSite();
+    site.origin = site.server.origin;
+    site.browser = await startBrowser();
+  });
+  after(async () => {
+    await site.browser?.close();
+    site.server?.stop();
+  });
+  site.open = (options) => openPage(site.browser, site.origin, options);
+  return site;
+}
+
+// No request left the origin and the CSP refused nothing (as the console
+// reported it, and as the page's own securitypolicyviolation events did).
+async function assertStayedHome(page, seen, origin) {
+  const home = new URL(origin).origin;
+  assert.deepEqual(seen.requests.filter((url) => !url.startsWith('data:') && new URL(url).origin !== home), [],
+    'a request left the origin');
+  assert.deepEqual(seen.csp, []);
+  assert.deepEqual(await page.evaluate(() => window.__csp), []);
+}
 
 // Polls a function in the page until it returns something true. (Playwright's
 // waitForFunction compiles its predicate with eval, which the page's CSP
@@ -154,5 +175,5 @@ function saveArtifact(name, data) {
 }
 
 module.exports = {
-  ARTIFACTS, startServer, startBrowser, openPage, waitForEngine, until, waitForAnswer, evaluations, answer, enter, addTeamMembers, openWenzhou, card, screenshotWhole, saveArtifact,
+  ARTIFACTS, siteInBrowser, assertStayedHome, openPage, waitForEngine, until, waitForAnswer, evaluations, answer, enter, addTeamMembers, openWenzhou, card, screenshotWhole, saveArtifact,
 };
