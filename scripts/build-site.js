@@ -1,7 +1,8 @@
 // Builds the static page into dist/, next to the engine the wasm build wrote
 // there (dist/engine.js, dist/engine.wasm).
 //
-// 1. Asks the built engine for describe(): questions, outcomes, policies.
+// 1. Asks the built engine for describe(): questions, outcomes, policies
+//    (the clause texts come as dist/clauses.json, fetched when opened).
 // 2. Renders the form and the empty answer cards into index.html, in
 //    Chinese, so the form shows before any script runs.
 // 3. Bundles site/js/ into one script (esbuild), with the page's dictionary
@@ -19,7 +20,8 @@ const { renderer, esc } = require('./site/render-page');
 const repo = path.resolve(__dirname, '..');
 const site = path.join(repo, 'site');
 const dist = path.join(repo, process.env.TALENT_DIST_DIR || 'dist');
-const ENGINE_FILES = ['engine.js', 'engine.wasm'];
+// What the wasm build writes: the module and the clause texts it no longer carries.
+const ENGINE_FILES = ['engine.js', 'engine.wasm', 'clauses.json'];
 const readJson = (file) => JSON.parse(fs.readFileSync(path.join(site, file), 'utf8'));
 
 async function describeEngine() {
@@ -80,6 +82,7 @@ async function main() {
     PAGE_TEXT_JSON: JSON.stringify(JSON.stringify(text)),
     PAGE_LAYOUT_JSON: JSON.stringify(JSON.stringify(layout)),
     ENGINE_WASM_URL: JSON.stringify(assets['engine.wasm']),
+    CLAUSE_TEXTS_URL: JSON.stringify(assets['clauses.json']),
   });
   emit('styles.css', css);
   emit('app.js', js);

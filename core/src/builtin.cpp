@@ -1,4 +1,5 @@
 // The engine built from the packs compiled into this binary.
+#include "talent/answer_writer.hpp"
 #include "talent/engine.hpp"
 
 namespace talent {

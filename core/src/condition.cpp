@@ -1,28 +1,9 @@
-#include "talent/condition.hpp"
-
+// Evaluating conditions: three values plus review, and what is missing.
 #include <algorithm>
 
-#include "talent/policy_pack.hpp"
+#include "evaluation.hpp"
 
 namespace talent {
-
-const Preference& default_preference() {
-  static const Preference p = {Truth::Met, Truth::Unknown, Truth::Review, Truth::Unmet};
-  return p;
-}
-
-int preference_rank(const Preference& pref, Truth t) {
-  for (std::size_t i = 0; i < pref.size(); ++i)
-    if (pref[i] == t) return static_cast<int>(i);
-  return static_cast<int>(pref.size());
-}
-
-Truth all_of(Truth a, Truth b) {
-  static constexpr Truth order[] = {Truth::Unmet, Truth::Unknown, Truth::Review, Truth::Met};
-  for (Truth t : order)
-    if (a == t || b == t) return t;
-  return Truth::Met;
-}
 
 const std::string* find_binding(const Bindings& b, const std::string& name) {
   for (const auto& [k, v] : b)
@@ -60,7 +41,7 @@ bool member_of(const std::vector<T>& set, const T& x) {
 }
 
 Truth compare_value(const Condition& c, const FieldSpec& spec, const Value& v) {
-  if (c.op == Op::Given) return v.known() ? Truth::Met : spec.absent_means_none ? Truth::Unmet : Truth::Unknown;
+  if (c.op == Op::Given) return v.known() ? Truth::Met : spec.absent_means_none ? Truth::Unmet : Truth::Incomplete;
   if (spec.type == FieldType::EnumList) {
     if (c.op == Op::NotEmpty) return v.ranks.empty() ? Truth::Unmet : Truth::Met;
     for (int r : v.ranks)
@@ -69,7 +50,7 @@ Truth compare_value(const Condition& c, const FieldSpec& spec, const Value& v) {
   }
   if (spec.type == FieldType::RecordList) return v.records.empty() ? Truth::Unmet : Truth::Met;
   if (!v.known()) {
-    if (!spec.absent_means_none) return Truth::Unknown;
+    if (!spec.absent_means_none) return Truth::Incomplete;
     // No value at all: only "is not" holds.
     return c.op == Op::Ne || c.op == Op::NotIn ? Truth::Met : Truth::Unmet;
   }
@@ -94,7 +75,7 @@ Truth compare_range(Op op, double lo, double hi, double threshold) {
   const bool at_lo = compare(op, lo, threshold), at_hi = compare(op, hi, threshold);
   if (at_lo && at_hi) return Truth::Met;
   if (!at_lo && !at_hi) return Truth::Unmet;
-  return Truth::Unknown;
+  return Truth::Incomplete;
 }
 
 Truth evaluate_quantifier(const Condition& c, const EvalContext& ctx) {
@@ -106,7 +87,7 @@ Truth evaluate_quantifier(const Condition& c, const EvalContext& ctx) {
   double met = 0, unmet = 0;
   Bindings ignored;
   for (const Record& item : items) {
-    EvalContext inner{spec.item.get(), &item, ctx.outcomes, &ignored};
+    EvalContext inner{ctx.pack, spec.item.get(), &item, ctx.outcomes, &ignored};
     const Truth t = c.children.empty() ? Truth::Met : evaluate_condition(c.children[0], inner, nullptr);
     if (preference_rank(default_preference(), t) < preference_rank(default_preference(), any)) any = t;
     every = all_of(every, t);
@@ -133,27 +114,27 @@ Truth evaluate_leaf(const Condition& c, const EvalContext& ctx, std::vector<Reas
       return t;
     }
     case Condition::Kind::Outcome: {
-      const OutcomeResult& r = (*ctx.outcomes)[c.outcome];
-      if (!c.reports && reasons) reasons->insert(reasons->end(), r.reasons.begin(), r.reasons.end());
-      if ((r.truth == Truth::Met || r.truth == Truth::Review) && !c.bind.empty() && !r.value.empty())
+      const OutcomeState& r = (*ctx.outcomes)[c.outcome];
+      if (!c.reports() && reasons) reasons->insert(reasons->end(), r.reasons.begin(), r.reasons.end());
+      if (decided(r.truth) && !c.bind.empty() && !r.value.empty())
         ctx.bindings->emplace_back(c.bind, r.value);
       return r.truth;
     }
     case Condition::Kind::OutcomeValue: {
       // The referenced outcome's choice again, among the allowed values only.
-      const OutcomeResult& r = (*ctx.outcomes)[c.outcome];
+      const OutcomeState& r = (*ctx.outcomes)[c.outcome];
       Truth t = Truth::Unmet;
       std::size_t chosen = 0;
       for (std::size_t i = 0; i < r.route_truths.size(); ++i) {
         const Truth route = member_of(c.strings, r.route_values[i]) ? r.route_truths[i] : Truth::Unmet;
         if (preference_rank(*r.preference, route) < preference_rank(*r.preference, t)) t = route, chosen = i;
       }
-      if ((t == Truth::Met || t == Truth::Review) && !c.bind.empty()) ctx.bindings->emplace_back(c.bind, r.route_values[chosen]);
+      if (decided(t) && !c.bind.empty()) ctx.bindings->emplace_back(c.bind, r.route_values[chosen]);
       return t;
     }
     case Condition::Kind::Bound: {
-      const std::string* v = find_binding(*ctx.bindings, c.binding);
-      if (!v) return Truth::Unknown;
+      const std::string* v = find_binding(*ctx.bindings, c.bound);
+      if (!v) return Truth::Incomplete;
       const bool in = member_of(c.strings, *v);
       return (c.op == Op::NotIn || c.op == Op::Ne) != in ? Truth::Met : Truth::Unmet;
     }
@@ -164,7 +145,7 @@ Truth evaluate_leaf(const Condition& c, const EvalContext& ctx, std::vector<Reas
 }  // namespace
 
 Truth evaluate_condition(const Condition& c, const EvalContext& ctx, std::vector<Reason>* reasons) {
-  std::vector<Reason>* inner = c.reports ? nullptr : reasons;
+  std::vector<Reason>* inner = c.reports() ? nullptr : reasons;
   Truth t;
   if (c.kind == Condition::Kind::All) {
     t = Truth::Met;
@@ -188,7 +169,7 @@ Truth evaluate_condition(const Condition& c, const EvalContext& ctx, std::vector
         win_to = inner ? inner->size() : 0;
       }
     }
-    if (inner && (t == Truth::Met || t == Truth::Review)) {
+    if (inner && decided(t)) {
       auto at = [&](std::size_t i) { return inner->begin() + static_cast<std::ptrdiff_t>(i); };
       inner->erase(at(win_to), inner->end());
       inner->erase(at(begin), at(win_from));
@@ -197,32 +178,31 @@ Truth evaluate_condition(const Condition& c, const EvalContext& ctx, std::vector
     t = evaluate_leaf(c, ctx, inner);
   }
   if (t == Truth::Met && c.review_when_met) t = Truth::Review;
-  if (c.reports && reasons) {
+  if (c.reports() && reasons) {
     // A reference to an outcome that holds is explained by what makes it
     // hold; one that does not is a single reason.
-    const bool holds = t == Truth::Met || t == Truth::Review;
-    if (c.kind == Condition::Kind::Outcome && holds) {
+    if (c.kind == Condition::Kind::Outcome && decided(t)) {
       const auto& spliced = (*ctx.outcomes)[c.outcome].reasons;
       reasons->insert(reasons->end(), spliced.begin(), spliced.end());
     } else {
-      reasons->push_back({&c, t});
+      reasons->push_back({&ctx.pack->reasons[c.reason], t});
     }
   }
   return t;
 }
 
 int missing_reasons(const Condition& c, const EvalContext& ctx, std::vector<Reason>& out) {
-  if (c.reports || c.kind == Condition::Kind::Outcome) {
+  if (c.reports() || c.kind == Condition::Kind::Outcome) {
     std::vector<Reason> weighed;
     Truth t = evaluate_condition(c, ctx, &weighed);
-    if (c.reports) {
-      if (t == Truth::Met || t == Truth::Review) return 0;
+    if (c.reports()) {
+      if (decided(t)) return 0;
       out.push_back(weighed.back());
       return 1;
     }
     int n = 0;
     for (const Reason& r : weighed)
-      if (r.truth != Truth::Met && r.truth != Truth::Review) out.push_back(r), ++n;
+      if (!decided(r.truth)) out.push_back(r), ++n;
     return n;
   }
   if (c.kind == Condition::Kind::All) {

@@ -5,6 +5,7 @@
 #include <cstdint>
 
 #include "talent/json_writer.hpp"
+#include "talent/utf8.hpp"
 
 namespace talent {
 
@@ -103,17 +104,6 @@ class DatumParser {
     }
   }
 
-  static void put_utf8(std::string& out, unsigned cp) {
-    if (cp < 0x80) out += static_cast<char>(cp);
-    else if (cp < 0x800) out += static_cast<char>(0xC0 | (cp >> 6)), out += static_cast<char>(0x80 | (cp & 0x3F));
-    else if (cp < 0x10000)
-      out += static_cast<char>(0xE0 | (cp >> 12)), out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F)),
-          out += static_cast<char>(0x80 | (cp & 0x3F));
-    else
-      out += static_cast<char>(0xF0 | (cp >> 18)), out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F)),
-          out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F)), out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-
   bool hex4(unsigned& out) {
     if (s_.size() - i_ < 4) return false;
     out = 0;
@@ -128,25 +118,6 @@ class DatumParser {
     return true;
   }
 
-  // One well-formed UTF-8 sequence (RFC 3629: no overlong forms, no
-  // surrogates, nothing above U+10FFFF), copied to `out`.
-  bool utf8(std::string& out) {
-    const auto b = [&](std::size_t k) { return static_cast<unsigned char>(s_[i_ + k]); };
-    const unsigned char c = b(0);
-    std::size_t n;
-    unsigned char lo = 0x80, hi = 0xBF;
-    if (c >= 0xC2 && c <= 0xDF) n = 2;
-    else if (c >= 0xE0 && c <= 0xEF) n = 3, lo = c == 0xE0 ? 0xA0 : 0x80, hi = c == 0xED ? 0x9F : 0xBF;
-    else if (c >= 0xF0 && c <= 0xF4) n = 4, lo = c == 0xF0 ? 0x90 : 0x80, hi = c == 0xF4 ? 0x8F : 0xBF;
-    else return false;
-    if (s_.size() - i_ < n || b(1) < lo || b(1) > hi) return false;
-    for (std::size_t k = 2; k < n; ++k)
-      if ((b(k) & 0xC0) != 0x80) return false;
-    out.append(s_, i_, n);
-    i_ += n;
-    return true;
-  }
-
   bool string(std::string& out) {
     ++i_;  // the opening quote
     for (;;) {
@@ -154,8 +125,12 @@ class DatumParser {
       const unsigned char c = static_cast<unsigned char>(s_[i_]);
       if (c == '"') return ++i_, true;
       if (c < 0x20) return false;
-      if (c >= 0x80) {
-        if (!utf8(out)) return false;
+      if (c >= 0x80) {  // one well-formed UTF-8 sequence, copied
+        char32_t cp;
+        const std::size_t n = utf8_decode(s_, i_, cp);
+        if (n == 0) return false;
+        out.append(s_, i_, n);
+        i_ += n;
         continue;
       }
       if (c != '\\') {  // a run of plain ASCII, copied at once
@@ -189,7 +164,7 @@ class DatumParser {
             if (!word("\\u") || !hex4(low) || low < 0xDC00 || low > 0xDFFF) return false;
             cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
           }
-          put_utf8(out, cp);
+          utf8_append(out, cp);
           break;
         }
         default: return false;

@@ -1,78 +1,23 @@
+// Outcomes: requirements, then the preferred route; what a route gives
+// (benefits), what the deciding body may still weigh (priority, notes) and
+// what is missing for the routes above (closest).
 #include "talent/evaluator.hpp"
 
 #include <algorithm>
-#include <map>
 
-#include "expression.hpp"
+#include "evaluation.hpp"
 
 namespace talent {
 
-std::string_view status_name(Truth t) {
-  switch (t) {
-    case Truth::Met: return "eligible";
-    case Truth::Review: return "review";
-    case Truth::Unknown: return "incomplete";
-    default: return "ineligible";
-  }
-}
-
 namespace {
 
-void prepare(Condition& c, std::map<std::string, int>& ids) {
-  if (c.reports) {
-    c.reason_head = "{\"clause\":" + json_quoted(c.clause) + ",\"met\":";
-    c.reason_tail = ",\"text\":" + json_quoted(c.text.zh) + ",\"text_en\":" + json_quoted(c.text.en);
-    c.reason_id = ids.emplace(c.reason_head + c.reason_tail, static_cast<int>(ids.size())).first->second;
-  }
-  for (Condition& child : c.children) prepare(child, ids);
-}
-
-}  // namespace
-
-void prepare_reasons(PolicyPack& pack) {
-  std::map<std::string, int> ids;
-  for (auto* list : {&pack.outcomes, &pack.team_checks})
-    for (Outcome& o : *list) {
-      for (Condition& c : o.required) prepare(c, ids);
-      for (Route& r : o.routes) prepare(r.when, ids);
-      for (Condition& c : o.priority) prepare(c, ids);
-      for (Condition& c : o.notes) prepare(c, ids);
-    }
-}
-
-namespace {
-
-bool decided(Truth t) { return t == Truth::Met || t == Truth::Review; }
-
-
-// The "met" of a reason. Each literal is its own string_view, so that its
-// length is known when compiling (a choice between char pointers is measured
-// at run time).
-std::string_view met_json(Truth t) {
-  if (decided(t)) return "true";
-  if (t == Truth::Unmet) return "false";
-  return "null";
-}
-
-void write_reason(const Reason& r, JsonWriter& w) {
-  const Condition& c = *r.condition;
-  w.raw(c.reason_head);
-  w.put(met_json(r.truth));
-  w.put(c.reason_tail);
-  if (r.truth == Truth::Review) w.put(",\"review\":true");
-  if (c.in_principle) w.put(",\"in_principle\":true");
-  w.put('}');
-}
-
-void write_reasons(const std::vector<Reason>& reasons, JsonWriter& w) {
-  w.begin_array();
-  for (std::size_t i = 0; i < reasons.size(); ++i) {
-    // The same condition reached twice (a shared definition) is said once.
-    bool seen = false;
-    for (std::size_t j = 0; j < i && !seen; ++j) seen = reasons[j].condition->reason_id == reasons[i].condition->reason_id;
-    if (!seen) write_reason(reasons[i], w);
-  }
-  w.end_array();
+// The same reason reached twice (a shared definition) is said once.
+std::vector<Reason> each_once(const std::vector<Reason>& reasons) {
+  std::vector<Reason> out;
+  out.reserve(reasons.size());
+  for (const Reason& r : reasons)
+    if (std::none_of(out.begin(), out.end(), [&](const Reason& seen) { return seen.text == r.text; })) out.push_back(r);
+  return out;
 }
 
 class OutcomeEvaluator {
@@ -80,20 +25,14 @@ class OutcomeEvaluator {
   OutcomeEvaluator(const PolicyPack& pack, const std::vector<Outcome>& outcomes, const RecordSchema& schema,
                    const Record& record)
       : pack_(pack), outcomes_(outcomes), schema_(schema), record_(record) {
-    results_.reserve(outcomes.size());
+    states_.reserve(outcomes.size());
   }
 
-  void run(JsonWriter& w) {
+  void run(std::vector<OutcomeAnswer>& out) {
     for (const Outcome& o : outcomes_) {
-      OutcomeResult r = evaluate(o);
-      if (o.benefits_flat) write(o, r, w);
-      else {
-        w.key(o.id);
-        w.begin_object();
-        write(o, r, w);
-        w.end_object();
-      }
-      results_.push_back(std::move(r));
+      OutcomeState state = evaluate(o);
+      out.push_back(answer(o, state));
+      states_.push_back(std::move(state));
     }
   }
 
@@ -102,12 +41,12 @@ class OutcomeEvaluator {
   const std::vector<Outcome>& outcomes_;
   const RecordSchema& schema_;
   const Record& record_;
-  std::vector<OutcomeResult> results_;
+  std::vector<OutcomeState> states_;
 
-  EvalContext context(Bindings& b) const { return EvalContext{&schema_, &record_, &results_, &b}; }
+  EvalContext context(Bindings& b) const { return EvalContext{&pack_, &schema_, &record_, &states_, &b}; }
 
-  OutcomeResult evaluate(const Outcome& o) {
-    OutcomeResult r;
+  OutcomeState evaluate(const Outcome& o) {
+    OutcomeState r;
     r.preference = &o.preference;
     r.reasons.reserve(32);  // most outcomes weigh fewer; saves the growth steps
     Truth truth = Truth::Met;
@@ -125,8 +64,8 @@ class OutcomeEvaluator {
         starts.push_back(r.reasons.size());
         const Truth t = evaluate_condition(route.when, context(r.bindings), &r.reasons);
         r.route_truths.push_back(t);
-        const std::string* bound = route.value_binding.empty() ? nullptr : find_binding(r.bindings, route.value_binding);
-        r.route_values.push_back(bound ? *bound : decided(t) || route.value_binding.empty() ? route.value : "");
+        const std::string* bound = route.value_bound.empty() ? nullptr : find_binding(r.bindings, route.value_bound);
+        r.route_values.push_back(bound ? *bound : decided(t) || route.value_bound.empty() ? route.value : "");
         if (r.route < 0 || preference_rank(o.preference, t) < preference_rank(o.preference, r.route_truths[r.route])) {
           r.route = static_cast<int>(r.route_truths.size() - 1);
           chosen.assign(r.bindings.begin() + static_cast<std::ptrdiff_t>(base_bindings), r.bindings.end());
@@ -150,75 +89,49 @@ class OutcomeEvaluator {
     return r;
   }
 
-  void write(const Outcome& o, const OutcomeResult& r, JsonWriter& w) {
-    w.key("status");
-    w.string(status_name(r.truth));
-    w.key("value");
-    if (r.value.empty()) w.null();
-    else w.string(r.value);
-    if (decided(r.truth) && r.route >= 0) {
-      w.key("clause");
-      w.string(o.routes[r.route].clause);
-    }
-    w.key("reasons");
-    write_reasons(r.reasons, w);
+  OutcomeAnswer answer(const Outcome& o, const OutcomeState& r) {
+    OutcomeAnswer a;
+    a.outcome = &o;
+    a.truth = r.truth;
+    a.value = r.value;
+    if (decided(r.truth) && r.route >= 0) a.route = &o.routes[r.route];
+    a.reasons = each_once(r.reasons);
     Bindings scratch = r.bindings;
-    w.key("priority");
-    w.begin_array();
     for (const Condition& c : o.priority) {
       std::vector<Reason> reasons;
-      if (evaluate_condition(c, context(scratch), &reasons) == Truth::Met) write_reason(reasons.back(), w);
+      if (evaluate_condition(c, context(scratch), &reasons) == Truth::Met) a.priority.push_back(reasons.back());
     }
-    w.end_array();
     if (r.truth != Truth::Met) {
       std::vector<Reason> notes;
       for (const Condition& c : o.notes)
         if (evaluate_condition(c, context(scratch), &notes) != Truth::Met) notes.pop_back();
-      if (!notes.empty()) {
-        w.key("notes");
-        write_reasons(notes, w);
-      }
+      a.notes = each_once(notes);
     }
-    if (o.benefits_flat) write_benefits(o, r, w);
-    else {
-      w.key("benefits");
-      w.begin_object();
-      write_benefits(o, r, w);
-      w.end_object();
-    }
-    if (!o.closest_key.empty()) {
-      w.key("closest");
-      write_closest(o, r, w);
-    }
+    if (decided(r.truth)) add_benefits(o, r, a.benefits);
+    if (!o.closest_key.empty()) add_closest(o, r, a.closest);
+    return a;
   }
 
-  void write_benefits(const Outcome& o, const OutcomeResult& r, JsonWriter& w) {
-    if (!decided(r.truth)) return;
+  void add_benefits(const Outcome& o, const OutcomeState& r, std::vector<BenefitAnswer>& out) {
     const auto* allowed = r.route >= 0 && o.routes[r.route].benefits ? &*o.routes[r.route].benefits : nullptr;
     for (const Benefit& b : o.benefits) {
       if (allowed && std::find(allowed->begin(), allowed->end(), b.id) == allowed->end()) continue;
       Bindings scratch = r.bindings;
       if (b.when && evaluate_condition(*b.when, context(scratch), nullptr) != Truth::Met) continue;
       std::vector<std::optional<Datum>> fields;
-      w.key(b.id);
-      w.begin_object();
+      fields.reserve(b.fields.size());
+      BenefitAnswer answer{&b, {}};
       for (const auto& [name, expr] : b.fields) {
-        fields.push_back(evaluate_expr(expr, ExprContext{pack_, &schema_, &record_, r.bindings, &fields}));
-        if (fields.back()) {
-          w.key(name);
-          write_datum(w, *fields.back());
-        }
+        fields.push_back(evaluate_figure(expr, FigureContext{pack_, &schema_, &record_, r.bindings, &fields}));
+        if (fields.back()) answer.fields.emplace_back(name, *fields.back());
       }
-      w.key("clause");
-      w.string(b.clause);
-      w.end_object();
+      out.push_back(std::move(answer));
     }
   }
 
   // For each route above the one reached (all when none is): the criterion
   // with the fewest unmet conditions, and those conditions.
-  void write_closest(const Outcome& o, const OutcomeResult& r, JsonWriter& w) {
-    w.begin_array();
+  void add_closest(const Outcome& o, const OutcomeState& r, std::vector<ClosestAnswer>& out) {
     const std::size_t above = decided(r.truth) && r.route >= 0 ? static_cast<std::size_t>(r.route) : o.routes.size();
     for (std::size_t i = 0; i < above; ++i) {
       const Route& route = o.routes[i];
@@ -226,7 +139,7 @@ class OutcomeEvaluator {
       const bool via_outcome = route.when.kind == Condition::Kind::Outcome;
       const Outcome& target = via_outcome ? outcomes_[route.when.outcome] : o;
       int best = -1, best_met = -1;
-      std::string clause;
+      std::string_view clause;
       std::vector<Reason> best_missing;
       auto consider = [&](const Route& candidate) {
         if (!candidate.closest) return;
@@ -237,31 +150,23 @@ class OutcomeEvaluator {
         n += missing_reasons(candidate.when, context(scratch), missing);
         // Of two criteria missing as much, the one the person is further along.
         evaluate_condition(candidate.when, context(scratch), &weighed);
-        const int met = static_cast<int>(std::count_if(weighed.begin(), weighed.end(), [](const Reason& r) { return decided(r.truth); }));
+        const int met = static_cast<int>(std::count_if(weighed.begin(), weighed.end(), [](const Reason& x) { return decided(x.truth); }));
         if (best < 0 || n < best || (n == best && met > best_met))
           best = n, best_met = met, clause = candidate.clause, best_missing = std::move(missing);
       };
       if (via_outcome) for (const Route& candidate : target.routes) consider(candidate);
       else consider(route);
       if (best < 0) continue;
-      w.begin_object();
-      w.key(o.closest_key);
-      w.string(route.value);
-      w.key("clause");
-      w.string(clause);
-      w.key("missing");
-      write_reasons(best_missing, w);
-      w.end_object();
+      out.push_back({route.value, clause, each_once(best_missing)});
     }
-    w.end_array();
   }
 };
 
 }  // namespace
 
-void write_outcomes(const PolicyPack& pack, const std::vector<Outcome>& outcomes, const RecordSchema& schema,
-                    const Record& record, JsonWriter& w) {
-  OutcomeEvaluator(pack, outcomes, schema, record).run(w);
+void evaluate_outcomes(const PolicyPack& pack, const std::vector<Outcome>& outcomes, const RecordSchema& schema,
+                       const Record& record, std::vector<OutcomeAnswer>& out) {
+  OutcomeEvaluator(pack, outcomes, schema, record).run(out);
 }
 
 }  // namespace talent

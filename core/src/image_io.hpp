@@ -1,7 +1,6 @@
-// The engine's compiled form: every struct the evaluator reads, listed once
-// here field by field, and used both to write the image (talent-packcheck,
-// at build time) and to read it back (the engine, at start-up). The packs
-// are loaded and checked by the strict loader at build time only.
+// The engine's compiled form: every struct the engine holds, listed once
+// here field by field, and used both to write the image (the loader, at
+// build time) and to read it back (the engine, at start-up).
 #pragma once
 #include <cstdint>
 #include <cstring>
@@ -16,7 +15,9 @@
 
 namespace talent::image {
 
-inline constexpr std::uint32_t kMagic = 0x54434b31;  // "TCK1"
+using EngineParts = Engine::Parts;
+
+inline constexpr std::uint32_t kMagic = 0x54434b32;  // "TCK2"
 
 class Writer {
  public:
@@ -37,12 +38,12 @@ class Reader {
   std::uint64_t varint() {
     std::uint64_t v = 0;
     for (int shift = 0; shift < 64; shift += 7) {
-      if (pos_ >= in_.size()) return fail();
+      if (pos_ >= in_.size()) return fail(), 0;
       const auto b = static_cast<unsigned char>(in_[pos_++]);
       v |= static_cast<std::uint64_t>(b & 0x7F) << shift;
       if (b < 0x80) return v;
     }
-    return fail();
+    return fail(), 0;
   }
   bool bytes(void* p, std::size_t n) {
     if (n > in_.size() - pos_) return fail(), false;
@@ -52,15 +53,15 @@ class Reader {
   }
   std::size_t remaining() const { return in_.size() - pos_; }
   std::vector<std::string> strings;  // read so far, for back-references
+  // The image is damaged: nothing more is read.
+  void fail() {
+    failed = true;
+    pos_ = in_.size();
+  }
 
  private:
   std::string_view in_;
   std::size_t pos_ = 0;
-  std::uint64_t fail() {
-    failed = true;
-    pos_ = in_.size();
-    return 0;
-  }
 };
 
 // The structs, declared before the container templates that hold them.
@@ -68,6 +69,7 @@ class Reader {
   void io(Writer& w, const Type& v); \
   void io(Reader& r, Type& v);
 TALENT_IMAGE_DECLARE(Text)
+TALENT_IMAGE_DECLARE(ReasonText)
 TALENT_IMAGE_DECLARE(Datum)
 TALENT_IMAGE_DECLARE(Date)
 TALENT_IMAGE_DECLARE(Condition)
@@ -80,6 +82,7 @@ TALENT_IMAGE_DECLARE(PolicyPack)
 TALENT_IMAGE_DECLARE(FieldSpec)
 TALENT_IMAGE_DECLARE(RecordSchema)
 TALENT_IMAGE_DECLARE(SubjectSchema)
+TALENT_IMAGE_DECLARE(EngineParts)
 #undef TALENT_IMAGE_DECLARE
 
 // ---- scalars and containers ----
@@ -111,12 +114,12 @@ inline void io(Writer& w, const std::string& s) {
 inline void io(Reader& r, std::string& s) {
   const std::uint64_t tag = r.varint();
   if (tag > 0) {
-    if (tag > r.strings.size()) return void(r.bytes(nullptr, r.remaining() + 1));
+    if (tag > r.strings.size()) return r.fail();
     s = r.strings[tag - 1];
     return;
   }
   const std::uint64_t n = r.varint();
-  if (n > r.remaining()) return void(r.bytes(nullptr, r.remaining() + 1));
+  if (n > r.remaining()) return r.fail();
   s.resize(n);
   r.bytes(s.data(), n);
   r.strings.push_back(s);
@@ -127,7 +130,7 @@ template <class T> void io(Writer& w, const std::vector<T>& v) {
 }
 template <class T> void io(Reader& r, std::vector<T>& v) {
   const std::uint64_t n = r.varint();
-  if (n > r.remaining()) return void(r.bytes(nullptr, r.remaining() + 1));  // every element takes a byte
+  if (n > r.remaining()) return r.fail();  // every element takes a byte
   v.resize(n);
   for (T& x : v) io(r, x);
 }
@@ -175,33 +178,35 @@ template <class T> void io(Reader& r, std::shared_ptr<T>& p) {
   inline void io(Reader& r, Type& v) { io_##Type(r, v); }
 
 TALENT_IMAGE_STRUCT(Text, io(a, v.zh); io(a, v.en);)
+TALENT_IMAGE_STRUCT(ReasonText,
+  io(a, v.clause); io(a, v.text); io(a, v.in_principle); io(a, v.json_head); io(a, v.json_tail);)
 TALENT_IMAGE_STRUCT(Datum, io(a, v.kind); io(a, v.flag); io(a, v.number); io(a, v.text); io(a, v.items); io(a, v.members);)
 TALENT_IMAGE_STRUCT(Date, io(a, v.year); io(a, v.month); io(a, v.day);)
 TALENT_IMAGE_STRUCT(Condition,
   io(a, v.kind); io(a, v.children); io(a, v.field); io(a, v.op); io(a, v.numbers); io(a, v.strings);
-  io(a, v.outcome); io(a, v.bind); io(a, v.binding); io(a, v.reports); io(a, v.text); io(a, v.clause);
-  io(a, v.in_principle); io(a, v.review_when_met);)
+  io(a, v.outcome); io(a, v.bind); io(a, v.bound); io(a, v.reason); io(a, v.review_when_met);)
 TALENT_IMAGE_STRUCT(Expr,
-  io(a, v.kind); io(a, v.literal); io(a, v.index); io(a, v.name); io(a, v.args); io(a, v.keys);
+  io(a, v.kind); io(a, v.literal); io(a, v.index); io(a, v.bound); io(a, v.args); io(a, v.keys);
   io(a, v.has_unknown_branch);)
 TALENT_IMAGE_STRUCT(Parameter, io(a, v.id); io(a, v.clause); io(a, v.unit); io(a, v.by); io(a, v.values);)
 TALENT_IMAGE_STRUCT(Benefit, io(a, v.id); io(a, v.clause); io(a, v.when); io(a, v.fields);)
 TALENT_IMAGE_STRUCT(Route,
-  io(a, v.clause); io(a, v.when); io(a, v.value); io(a, v.value_binding); io(a, v.benefits); io(a, v.closest);)
+  io(a, v.clause); io(a, v.when); io(a, v.value); io(a, v.value_bound); io(a, v.benefits); io(a, v.closest);)
 TALENT_IMAGE_STRUCT(Outcome,
-  io(a, v.id); io(a, v.label); io(a, v.required); io(a, v.routes); io(a, v.preference); io(a, v.priority);
-  io(a, v.notes); io(a, v.benefits); io(a, v.closest_key); io(a, v.benefits_flat);)
-// Clause texts and outcome labels are not needed to answer: describe() is
-// written out whole at build time.
+  io(a, v.id); io(a, v.required); io(a, v.routes); io(a, v.preference); io(a, v.priority);
+  io(a, v.notes); io(a, v.benefits); io(a, v.closest_key); io(a, v.benefits_at_top);)
 TALENT_IMAGE_STRUCT(PolicyPack,
   io(a, v.id); io(a, v.version); io(a, v.source); io(a, v.title); io(a, v.in_force_from); io(a, v.in_force_to);
-  io(a, v.parameters); io(a, v.outcomes); io(a, v.team_checks);)
+  io(a, v.reasons); io(a, v.parameters); io(a, v.outcomes); io(a, v.team_checks);)
 TALENT_IMAGE_STRUCT(FieldSpec,
   io(a, v.path); io(a, v.type); io(a, v.values); io(a, v.ordered); io(a, v.min); io(a, v.max); io(a, v.above);
   io(a, v.item); io(a, v.derive_from); io(a, v.derive_on); io(a, v.default_today); io(a, v.max_length);
   io(a, v.absent_means_none);)
 TALENT_IMAGE_STRUCT(RecordSchema, io(a, v.fields); io(a, v.index); io(a, v.groups);)
 TALENT_IMAGE_STRUCT(SubjectSchema, io(a, v.name); io(a, v.schema); io(a, v.record);)
+TALENT_IMAGE_STRUCT(EngineParts,
+  io(a, v.subjects); io(a, v.packs); io(a, v.policies_json); io(a, v.team_policies_json); io(a, v.describe_json);
+  io(a, v.version_json);)
 #undef TALENT_IMAGE_STRUCT
 
 }  // namespace talent::image

@@ -1,6 +1,7 @@
 #include "talent/json_writer.hpp"
 
 #include "talent/datum.hpp"
+#include "talent/utf8.hpp"
 
 namespace talent {
 
@@ -20,26 +21,12 @@ struct StringSink {
   void put(std::string_view v) { s.append(v); }
 };
 
-// Length and code point of the UTF-8 sequence at s[i]; length 0 if invalid.
-std::size_t decode_utf8(std::string_view s, std::size_t i, unsigned& cp) {
-  const unsigned char c = static_cast<unsigned char>(s[i]);
-  const std::size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 0;
-  if (n == 0 || i + n > s.size() || c > 0xF4) return 0;
-  cp = c & (0x7F >> n);
-  for (std::size_t k = 1; k < n; ++k) {
-    const unsigned char t = static_cast<unsigned char>(s[i + k]);
-    if ((t & 0xC0) != 0x80) return 0;
-    cp = (cp << 6) | (t & 0x3F);
-  }
-  return cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF) ? 0 : n;
-}
-
 // The UTF-8 sequence at s[i] as \u escapes (a surrogate pair above U+FFFF,
 // U+FFFD for bytes that are not UTF-8); returns the bytes it took.
 template <class Sink>
 std::size_t escape_sequence(Sink& out, std::string_view s, std::size_t i) {
-  unsigned cp = 0;
-  const std::size_t n = decode_utf8(s, i, cp);
+  char32_t cp = 0;
+  const std::size_t n = utf8_decode(s, i, cp);
   if (n == 0) {
     append_u_escape(out, 0xFFFD);
     return 1;

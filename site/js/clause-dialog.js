@@ -1,37 +1,44 @@
-// The full text of a clause, on demand, from the engine's describe(): the
-// Chinese text as in the policy document, and in English the page's
-// rendering beside it.
+// The full text of a clause, on demand: the Chinese text as in the policy
+// document, and in English the page's rendering beside it. The texts are a
+// static file of the site (clauses.<hash>.json, written by the build from
+// the checked policy data), fetched the first time a clause is opened.
 import { $ } from './dom.js';
 import { t, pick, language } from './i18n.js';
 
-let describe = () => ({});
-let described = null;
+/* global CLAUSE_TEXTS_URL */
 
-// describe() is asked the first time a clause is opened, not at start-up:
-// its full texts are not needed before then.
-export function useDescription(describeCall) {
-  describe = describeCall;
-  described = null;
+let texts = null;  // the promise of {"fcg:1": {"zh", "en"}, …}
+let policyTitles = {};
+
+// The policies' titles by id, from the engine's answers.
+export function usePolicies(policies) {
+  policyTitles = Object.fromEntries((policies || []).map((p) => [p.id, { zh: p.title, en: p.title_en }]));
 }
 
-function lookUp(id) {
-  described ??= describe();
-  const policy = (described.policies || []).find((p) => p.id === id.split(':')[0]);
-  return { clause: (described.clauses || {})[id], policy: policy && policy.title };
+function clauseTexts() {
+  texts ??= fetch(CLAUSE_TEXTS_URL).then((r) => (r.ok ? r.json() : Promise.reject(new Error(r.statusText))));
+  texts.catch(() => { texts = null; });  // the next opening tries again
+  return texts;
 }
 
-export function showClause(id) {
-  const { clause, policy } = lookUp(id);
-  if (!clause) return;
+export async function showClause(id) {
+  const dialog = $('clause-dialog');
+  const policy = policyTitles[id.split(':')[0]];
   $('clause-title').textContent = t('clause.title', { clause: id });
   $('clause-policy').textContent = policy ? pick(policy.zh, policy.en) : '';
-  $('clause-zh').textContent = clause.zh;
-  const english = language() === 'en' && clause.en;
+  let clause = null;
+  try {
+    clause = (await clauseTexts())[id] || null;
+  } catch {
+    clause = null;
+  }
+  $('clause-zh').textContent = clause ? clause.zh : t('clause.unavailable');
+  const english = Boolean(clause && language() === 'en' && clause.en);
   $('clause-en-note').textContent = english ? t('clause.en_note') : '';
   $('clause-en').textContent = english ? clause.en : '';
   $('clause-en-note').hidden = !english;
   $('clause-en').hidden = !english;
-  $('clause-dialog').showModal();
+  if (!dialog.open) dialog.showModal();
   $('clause-close').focus();
 }
 

@@ -7,7 +7,7 @@ import { webAssemblyAvailable, loadEngine } from './engine-client.js';
 import { readProfile, writeProfile, readTeamMembers, writeTeamMembers, addItem, removeItem, openFoldedGroups, controlForPath, labelOf, markError, clearErrors } from './form.js';
 import { teamInput, renderTeam } from './team.js';
 import { renderAnswer, summaryLine, toggleReasons, setPrinting } from './answers.js';
-import { useDescription, showClause, wireClauseDialog } from './clause-dialog.js';
+import { usePolicies, showClause, wireClauseDialog } from './clause-dialog.js';
 import { shareLink, readShareLink, remembered, remember, forget, testCase, copyText } from './keep.js';
 import { today } from './format.js';
 
@@ -115,6 +115,7 @@ function evaluate() {
     return;
   }
   state.answer = answer;
+  usePolicies(answer.policies);
   showAnswer();
   renderTeam(members.length ? state.engine.checkTeam(teamInput(answer, profile, members)) : null);
   state.evaluations += 1;
@@ -236,7 +237,6 @@ async function startEngine() {
     return setEngineState('engine.failed', 'failed');
   }
   state.version = state.engine.version();
-  useDescription(state.engine.describe);
   setEngineState('engine.ready', 'ready');
   evaluate();
 }

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <string>
 
+#include "talent/json.hpp"
 #include "talent/schema.hpp"
 
 namespace talent::testing {

@@ -11,15 +11,15 @@
 namespace talent::testing {
 namespace {
 
-void collect(const Condition& c, std::set<std::string>& out) {
+void collect(const PolicyPack& pack, const Condition& c, std::set<std::string>& out) {
   // A reference to another outcome summarises that outcome's criteria,
   // which are counted there.
   if (c.kind == Condition::Kind::Outcome || c.kind == Condition::Kind::OutcomeValue) return;
-  if (c.reports) {
-    out.insert(c.clause);
+  if (c.reports()) {
+    out.insert(pack.reasons[c.reason].clause);
     return;
   }
-  for (const Condition& child : c.children) collect(child, out);
+  for (const Condition& child : c.children) collect(pack, child, out);
 }
 
 std::set<std::string> criteria_clauses() {
@@ -27,8 +27,8 @@ std::set<std::string> criteria_clauses() {
   for (const PolicyPack& pack : builtin_engine()->packs())
     for (const auto* list : {&pack.outcomes, &pack.team_checks})
       for (const Outcome& o : *list) {
-        for (const Condition& c : o.required) collect(c, out);
-        for (const Route& r : o.routes) collect(r.when, out);
+        for (const Condition& c : o.required) collect(pack, c, out);
+        for (const Route& r : o.routes) collect(pack, r.when, out);
       }
   return out;
 }

@@ -1,34 +1,43 @@
-// The four calls of the contract (../shared/spec/contract.md, section 1):
-// JSON text in, JSON text out. They never throw and never abort.
+// The engine: the four calls of the contract (docs/contract.md, section 1),
+// JSON text in, JSON text out; they never throw and never abort. assess()
+// and assess_team() give the same answers as plain values.
+//
+// An Engine is built by the loader (talent/loader.hpp) at build time and in
+// tests, or read back from an engine image, which is how the shipped engine
+// starts (it carries no loader).
 #pragma once
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include "talent/load_error.hpp"
+#include "talent/assessment.hpp"
 #include "talent/policy_pack.hpp"
 #include "talent/schema.hpp"
 
 namespace talent {
 
-inline constexpr const char* kResultSchema = "talent-result/1";
-inline constexpr const char* kTeamResultSchema = "talent-team-result/1";
-
-struct PackSource {
-  std::string_view pack;     // pack.json
-  std::string_view clauses;  // clauses.json
-};
-
 class Engine {
  public:
-  // Loads the subject schemas and packs with the strict loader; nullopt with
-  // `errors` filled on any problem (build time and tests).
-  static std::optional<Engine> load(std::string_view subjects, const std::vector<PackSource>& packs, LoadErrors& errors);
-  // The loaded engine in compact binary form, and back (start-up of the
-  // shipped engine, which carries no loader).
-  std::string image() const;
+  // Everything an engine holds. The texts are constant parts of the answers,
+  // written once by the loader.
+  struct Parts {
+    std::map<std::string, SubjectSchema> subjects;  // "profile", "team"
+    std::vector<PolicyPack> packs;
+    std::string policies_json;       // the "policies" member of an assessment
+    std::string team_policies_json;  // the same for a team check
+    std::string describe_json;       // describe(), in UTF-8
+    std::string version_json;        // version()
+  };
+
+  explicit Engine(Parts parts) : parts_(std::move(parts)) {}
+  // The engine in an image written by the loader (talent/loader.hpp);
+  // nullopt with `error` set if the bytes are not a whole image.
   static std::optional<Engine> from_image(std::string_view bytes, std::string& error);
+
+  Assessment assess(std::string_view profile) const;
+  Assessment assess_team(std::string_view team) const;
 
   std::string evaluate(std::string_view profile) const;
   // The same answer, written into `buffer`, whose memory is reused: a caller
@@ -39,16 +48,12 @@ class Engine {
   std::string describe() const;
   std::string version() const;
 
-  const std::vector<PolicyPack>& packs() const { return packs_; }
-  const SubjectSchema& subject(const std::string& name) const { return subjects_.at(name); }
+  const Parts& parts() const { return parts_; }
+  const std::vector<PolicyPack>& packs() const { return parts_.packs; }
+  const SubjectSchema& subject(const std::string& name) const { return parts_.subjects.at(name); }
 
  private:
-  std::map<std::string, SubjectSchema> subjects_;
-  std::vector<PolicyPack> packs_;
-  // Constant parts of the answers, written once.
-  std::string policies_text_, team_policies_text_;  // the "policies" member
-  std::string describe_text_;                      // describe(), in UTF-8
-  std::string version_text_;                       // version()
+  Parts parts_;
 };
 
 // The engine with the packs compiled into this build.

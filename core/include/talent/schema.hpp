@@ -1,5 +1,5 @@
 // The shape of what the engine is asked about (a profile, a team), read from
-// core/policies/subjects.json. Conditions and expressions name these fields
+// core/policies/subjects.json by the loader. Conditions and expressions name these fields
 // by dotted path; the loader resolves every name to an index once.
 #pragma once
 #include <map>
@@ -9,8 +9,6 @@
 #include <string_view>
 #include <vector>
 
-#include "talent/json.hpp"
-#include "talent/load_error.hpp"
 
 namespace talent {
 
@@ -49,10 +47,6 @@ struct SubjectSchema {
   std::string name;    // "profile", "team"
   std::string schema;  // "talent-profile/1"
   RecordSchema record;
-  std::string questions;  // JSON: labels and help, passed through to describe() (load time only)
 };
-
-// Reads {"profile": {...}, "team": {...}}; appends to `errors`.
-std::map<std::string, SubjectSchema> load_subjects(const Json& doc, LoadErrors& errors);
 
 }  // namespace talent

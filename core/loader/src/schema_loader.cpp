@@ -2,7 +2,7 @@
 // SubjectSchema. Build time and tests only.
 #include <set>
 
-#include "talent/schema.hpp"
+#include "loaders.hpp"
 
 namespace talent {
 
@@ -12,11 +12,20 @@ const std::set<std::string> kFieldKeys = {"type",  "values", "ordered", "min",  
                                           "derive", "default", "label", "options", "group",
                                           "item",  "fields", "max_length", "absent_means_none"};
 
-void fail(LoadErrors& errors, const std::string& id, const std::string& path, const std::string& msg) {
-  errors.push_back({id, path, msg});
+// Where problems go: each names the subjects file.
+struct Problems {
+  LoadErrors& errors;
+  const std::string& file;
+  void add(const std::string& id, const std::string& path, const std::string& msg) const {
+    errors.push_back({id, file, path, msg});
+  }
+};
+
+void fail(const Problems& problems, const std::string& id, const std::string& path, const std::string& msg) {
+  problems.add(id, path, msg);
 }
 
-std::vector<std::string> read_strings(const Json& j, const std::string& path, LoadErrors& errors) {
+std::vector<std::string> read_strings(const Json& j, const std::string& path, const Problems& errors) {
   std::vector<std::string> out;
   if (!j.is_array()) {
     fail(errors, "schema.invalid_type", path, "expected an array of strings");
@@ -29,7 +38,7 @@ std::vector<std::string> read_strings(const Json& j, const std::string& path, Lo
   return out;
 }
 
-std::optional<double> read_number(const Json& spec, const char* key, const std::string& path, LoadErrors& errors) {
+std::optional<double> read_number(const Json& spec, const char* key, const std::string& path, const Problems& errors) {
   const Json* v = member(spec, key);
   if (!v) return std::nullopt;
   if (!v->is_number()) {
@@ -39,8 +48,15 @@ std::optional<double> read_number(const Json& spec, const char* key, const std::
   return v->get<double>();
 }
 
+bool read_flag(const Json& spec, const char* key, const std::string& path, const Problems& errors) {
+  const Json* v = member(spec, key);
+  if (!v) return false;
+  if (!v->is_boolean()) fail(errors, "schema.invalid_type", path + "/" + key, "expected true or false");
+  return v->is_boolean() && v->get<bool>();
+}
+
 struct SchemaReader {
-  LoadErrors& errors;
+  const Problems& errors;
   Json questions = Json::array();
 
   // Adds the fields of `spec_fields` (an object of field specs) to `record`,
@@ -131,8 +147,8 @@ struct SchemaReader {
     if (const Json* v = member(spec, "values")) field.values = read_strings(*v, path + "/values", errors);
     if (field.type == FieldType::Enum && field.values.empty())
       fail(errors, "schema.invalid_type", path, "an enum needs values");
-    if (const Json* o = member(spec, "ordered")) field.ordered = o->is_boolean() && o->get<bool>();
-    if (const Json* o = member(spec, "absent_means_none")) field.absent_means_none = o->is_boolean() && o->get<bool>();
+    field.ordered = read_flag(spec, "ordered", path, errors);
+    field.absent_means_none = read_flag(spec, "absent_means_none", path, errors);
     field.min = read_number(spec, "min", path, errors);
     field.max = read_number(spec, "max", path, errors);
     field.above = read_number(spec, "above", path, errors);
@@ -174,23 +190,24 @@ struct SchemaReader {
   }
 };
 
-void check_derivations(const RecordSchema& record, const std::string& path, LoadErrors& errors) {
+void check_derivations(const RecordSchema& record, const std::string& path, const Problems& errors) {
   for (const auto& f : record.fields) {
     if (f.derive_from.empty()) continue;
     for (const auto& name : {f.derive_from, f.derive_on}) {
       int i = record.find(name);
       if (i < 0 || record.fields[i].type != FieldType::Date)
-        errors.push_back({"schema.unknown_field", path, "'" + f.path + "' derives from '" + name + "', not a date field"});
+        errors.add("schema.unknown_field", path, "'" + f.path + "' derives from '" + name + "', not a date field");
     }
   }
 }
 
 }  // namespace
 
-std::map<std::string, SubjectSchema> load_subjects(const Json& doc, LoadErrors& errors) {
-  std::map<std::string, SubjectSchema> out;
+LoadedSubjects load_subjects(const Json& doc, const std::string& file, LoadErrors& errors) {
+  const Problems problems{errors, file};
+  LoadedSubjects out;
   if (!doc.is_object()) {
-    errors.push_back({"schema.invalid_type", "", "the subjects file must be an object"});
+    problems.add("schema.invalid_type", "", "the subjects file must be an object");
     return out;
   }
   for (auto it = doc.begin(); it != doc.end(); ++it) {
@@ -201,18 +218,18 @@ std::map<std::string, SubjectSchema> load_subjects(const Json& doc, LoadErrors& 
     const Json* schema = member(s, "schema");
     const Json* fields = member(s, "fields");
     if (!schema || !schema->is_string() || !fields) {
-      errors.push_back({"schema.invalid_type", path, "a subject needs 'schema' and 'fields'"});
+      problems.add("schema.invalid_type", path, "a subject needs 'schema' and 'fields'");
       continue;
     }
     for (auto k = s.begin(); k != s.end(); ++k)
       if (k.key() != "schema" && k.key() != "fields")
-        errors.push_back({"schema.unknown_key", path + "/" + pointer_token(k.key()), "unknown key '" + k.key() + "'"});
+        problems.add("schema.unknown_key", path + "/" + pointer_token(k.key()), "unknown key '" + k.key() + "'");
     subject.schema = schema->get<std::string>();
-    SchemaReader reader{errors};
+    SchemaReader reader{problems};
     reader.read_fields(*fields, "", path + "/fields", subject.record, &reader.questions);
-    check_derivations(subject.record, path, errors);
-    subject.questions = to_text(reader.questions);
-    out.emplace(subject.name, std::move(subject));
+    check_derivations(subject.record, path, problems);
+    out.questions[subject.name] = std::move(reader.questions);
+    out.schemas.emplace(subject.name, std::move(subject));
   }
   return out;
 }

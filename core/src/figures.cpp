@@ -1,4 +1,5 @@
-#include "expression.hpp"
+// Benefit figures: the pack's expressions (see Expr in policy_pack.hpp).
+#include "evaluation.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -21,7 +22,7 @@ std::optional<Datum> field_datum(const FieldSpec& spec, const Value& v) {
   }
 }
 
-std::optional<Datum> parameter_value(const Parameter& p, const ExprContext& ctx) {
+std::optional<Datum> parameter_value(const Parameter& p, const FigureContext& ctx) {
   const Datum* at = &p.values;
   for (const std::string& name : p.by) {
     std::string key;
@@ -35,13 +36,13 @@ std::optional<Datum> parameter_value(const Parameter& p, const ExprContext& ctx)
   return *at;
 }
 
-std::optional<double> number_of(const Expr& e, const ExprContext& ctx) {
-  auto v = evaluate_expr(e, ctx);
+std::optional<double> number_of(const Expr& e, const FigureContext& ctx) {
+  auto v = evaluate_figure(e, ctx);
   if (!v || !v->is_number()) return std::nullopt;
   return v->number;
 }
 
-std::optional<Datum> arithmetic(const Expr& e, const ExprContext& ctx) {
+std::optional<Datum> arithmetic(const Expr& e, const FigureContext& ctx) {
   std::vector<double> xs;
   for (const Expr& a : e.args) {
     auto x = number_of(a, ctx);
@@ -66,28 +67,28 @@ std::optional<Datum> arithmetic(const Expr& e, const ExprContext& ctx) {
 
 }  // namespace
 
-std::optional<Datum> evaluate_expr(const Expr& e, const ExprContext& ctx) {
+std::optional<Datum> evaluate_figure(const Expr& e, const FigureContext& ctx) {
   switch (e.kind) {
     case Expr::Kind::Literal: return e.literal;
     case Expr::Kind::Param: return parameter_value(ctx.pack.parameters[e.index], ctx);
     case Expr::Kind::Field: return field_datum(ctx.schema->fields[e.index], ctx.record->values[e.index]);
     case Expr::Kind::Ref: return (*ctx.fields)[e.index];
     case Expr::Kind::Bound: {
-      const std::string* v = find_binding(ctx.bindings, e.name);
+      const std::string* v = find_binding(ctx.bindings, e.bound);
       return v ? std::optional<Datum>(Datum::of(*v)) : std::nullopt;
     }
     case Expr::Kind::If: {
-      auto c = evaluate_expr(e.args[0], ctx);
-      if (!c || c->kind != Datum::Kind::Boolean) return e.has_unknown_branch ? evaluate_expr(e.args[3], ctx) : std::nullopt;
-      return evaluate_expr(e.args[c->flag ? 1 : 2], ctx);
+      auto c = evaluate_figure(e.args[0], ctx);
+      if (!c || c->kind != Datum::Kind::Boolean) return e.has_unknown_branch ? evaluate_figure(e.args[3], ctx) : std::nullopt;
+      return evaluate_figure(e.args[c->flag ? 1 : 2], ctx);
     }
     case Expr::Kind::Each: {
       const FieldSpec& spec = ctx.schema->fields[e.index];
       Datum out;
       out.kind = Datum::Kind::Array;
       for (const Record& item : ctx.record->values[e.index].records) {
-        ExprContext inner{ctx.pack, spec.item.get(), &item, ctx.bindings, nullptr};
-        auto v = evaluate_expr(e.args[0], inner);
+        FigureContext inner{ctx.pack, spec.item.get(), &item, ctx.bindings, nullptr};
+        auto v = evaluate_figure(e.args[0], inner);
         out.items.push_back(v ? std::move(*v) : Datum{});
       }
       return out;
@@ -96,7 +97,7 @@ std::optional<Datum> evaluate_expr(const Expr& e, const ExprContext& ctx) {
       Datum out;
       out.kind = Datum::Kind::Object;
       for (std::size_t i = 0; i < e.keys.size(); ++i)
-        if (auto v = evaluate_expr(e.args[i], ctx)) out.members.emplace_back(e.keys[i], std::move(*v));
+        if (auto v = evaluate_figure(e.args[i], ctx)) out.members.emplace_back(e.keys[i], std::move(*v));
       return out;
     }
     default: return arithmetic(e, ctx);

@@ -1,8 +1,10 @@
 // The strict reader of policy packs. Anything it does not understand is an
 // error with a stable id and the JSON pointer of the entry, never a guess.
 #include <set>
+#include <tuple>
 
-#include "talent/policy_pack.hpp"
+#include "loaders.hpp"
+#include "talent/json_writer.hpp"
 
 namespace talent {
 namespace {
@@ -22,7 +24,7 @@ const std::map<std::string, Expr::Kind> kExprOps = {
     {"ge", Expr::Kind::Ge}};
 
 const std::map<std::string, Truth> kTruthNames = {
-    {"met", Truth::Met}, {"review", Truth::Review}, {"unknown", Truth::Unknown}, {"unmet", Truth::Unmet}};
+    {"met", Truth::Met}, {"review", Truth::Review}, {"incomplete", Truth::Incomplete}, {"unmet", Truth::Unmet}};
 
 Datum to_datum(const Json& j) {
   Datum d;
@@ -41,10 +43,11 @@ Datum to_datum(const Json& j) {
 
 class PackLoader {
  public:
-  PackLoader(const std::map<std::string, SubjectSchema>& subjects, LoadErrors& errors)
-      : subjects_(subjects), errors_(errors) {}
+  PackLoader(const LoadedSubjects& subjects, const std::string& folder, LoadErrors& errors)
+      : subjects_(subjects.schemas), errors_(errors), pack_file_(folder + "/pack.json"),
+        clauses_file_(folder + "/clauses.json") {}
 
-  std::optional<PolicyPack> load(const Json& doc, const Json& clauses) {
+  std::optional<LoadedPack> load(const Json& doc, const Json& clauses) {
     const std::size_t errors_before = errors_.size();
     if (!doc.is_object()) {
       fail("pack.invalid_type", "", "a pack must be a JSON object");
@@ -64,17 +67,30 @@ class PackLoader {
     read_outcomes(doc, "outcomes", "profile", pack_.outcomes);
     read_outcomes(doc, "team_checks", "team", pack_.team_checks);
     check_parameter_keys();
+    for (const auto& [name, definition] : definitions_)
+      if (!used_definitions_.count(name))
+        fail("pack.unused_definition", definition.second, "no condition uses this definition (a misspelt \"use\"?)");
+    for (const Parameter& p : pack_.parameters)
+      if (!used_parameters_.count(p.id))
+        fail("pack.unused_parameter", "/parameters/" + pointer_token(p.id), "no figure uses this parameter (a misspelt \"param\"?)");
     describe();
     if (errors_.size() != errors_before) return std::nullopt;
-    return std::move(pack_);
+    return std::move(loaded_);
   }
 
  private:
   const std::map<std::string, SubjectSchema>& subjects_;
   LoadErrors& errors_;
-  PolicyPack pack_;
+  const std::string pack_file_, clauses_file_;
+  LoadedPack loaded_;
+  PolicyPack& pack_ = loaded_.pack;
+  std::map<std::string, int> clause_index_;
+  std::map<std::string, int> parameter_index_;
+  std::map<std::tuple<std::string, std::string, std::string, bool>, int> reason_index_;
+  std::map<std::string, Text> labels_;  // outcome id -> label, for describe()
   std::map<std::string, std::pair<const Json*, std::string>> definitions_;  // name -> (json, path)
   std::set<std::string> using_;      // definitions being expanded, against cycles
+  std::set<std::string> used_definitions_, used_parameters_;
   std::set<std::string> bind_names_;
   const RecordSchema* schema_ = nullptr;
   std::vector<const Outcome*> earlier_;  // outcomes a condition may refer to
@@ -89,8 +105,25 @@ class PackLoader {
     return &present;
   }
 
+  // A list of non-empty strings; anything else in it is an error.
+  std::vector<std::string> names(const Json& list, const std::string& path) {
+    std::vector<std::string> out;
+    if (!list.is_array()) {
+      fail("pack.invalid_type", path, "expected a list of names");
+      return out;
+    }
+    for (std::size_t i = 0; i < list.size(); ++i) {
+      if (list[i].is_string() && !list[i].get_ref<const std::string&>().empty()) out.push_back(list[i].get<std::string>());
+      else fail("pack.invalid_type", path + "/" + std::to_string(i), "expected a non-empty string");
+    }
+    return out;
+  }
+
   void fail(const char* id, const std::string& path, const std::string& message) {
-    errors_.push_back({id, path, message});
+    errors_.push_back({id, pack_file_, path, message});
+  }
+  void fail_in_clauses(const char* id, const std::string& path, const std::string& message) {
+    errors_.push_back({id, clauses_file_, path, message});
   }
 
   void only(const Json& object, const std::string& path, const Keys& allowed) {
@@ -135,20 +168,23 @@ class PackLoader {
 
   void read_clauses(const Json& clauses) {
     if (!clauses.is_object()) {
-      fail("pack.invalid_type", "clauses.json", "the clause table must be an object");
+      fail_in_clauses("pack.invalid_type", "", "the clause table must be an object");
       return;
     }
     for (auto it = clauses.begin(); it != clauses.end(); ++it) {
-      const std::string path = "clauses.json/" + pointer_token(it.key());
+      const std::string path = "/" + pointer_token(it.key());
       if (it.key().rfind(pack_.id + ":", 0) != 0)
-        fail("pack.invalid_clause_id", path, "clause ids start with '" + pack_.id + ":'");
-      pack_.clause_index[it.key()] = static_cast<int>(pack_.clauses.size());
-      pack_.clauses.emplace_back(it.key(), read_text(it.value(), path));
+        fail_in_clauses("pack.invalid_clause_id", path, "clause ids start with '" + pack_.id + ":'");
+      clause_index_[it.key()] = static_cast<int>(loaded_.clauses.size());
+      const std::size_t before = errors_.size();
+      Text text = read_text(it.value(), path);
+      for (std::size_t i = before; i < errors_.size(); ++i) errors_[i].file = clauses_file_;
+      loaded_.clauses.emplace_back(it.key(), std::move(text));
     }
   }
 
   void check_clause(const std::string& clause, const std::string& path) {
-    if (!pack_.clause_index.count(clause))
+    if (!clause_index_.count(clause))
       fail("pack.unknown_clause", path, "clause '" + clause + "' is not in the clause table");
   }
 
@@ -203,10 +239,7 @@ class PackLoader {
       param.clause = clause_at(p, path, true);
       param.unit = string_at(p, "unit", path, false);
       if (const Json* by = member(p, "by")) {
-        if (!by->is_array()) fail("pack.invalid_type", path + "/by", "expected a list of names");
-        else
-          for (const Json& name : *by)
-            if (name.is_string()) param.by.push_back(name.get<std::string>());
+        param.by = names(*by, path + "/by");
         const Json* values = member(p, "values");
         if (!values) fail("pack.missing_key", path + "/values", "a table parameter needs 'values'");
         else {
@@ -220,7 +253,7 @@ class PackLoader {
       } else {
         fail("pack.missing_key", path, "a parameter has a 'value', or 'by' and 'values'");
       }
-      pack_.parameter_index[param.id] = static_cast<int>(pack_.parameters.size());
+      parameter_index_[param.id] = static_cast<int>(pack_.parameters.size());
       pack_.parameters.push_back(std::move(param));
     }
   }
@@ -255,6 +288,21 @@ class PackLoader {
 
   // ---- conditions ----
 
+  // The entry of the pack's reason table for this clause and sentence;
+  // conditions that read the same share one (an answer says it once). Each
+  // is written as JSON here, once, so that answers copy it.
+  int reason(const std::string& clause, const Text& text, bool in_principle) {
+    auto [it, fresh] = reason_index_.emplace(std::tuple(clause, text.zh, text.en, in_principle),
+                                             static_cast<int>(pack_.reasons.size()));
+    if (fresh) {
+      ReasonText r{clause, text, in_principle, {}, {}};
+      r.json_head = "{\"clause\":" + json_quoted(clause) + ",\"met\":";
+      r.json_tail = ",\"text\":" + json_quoted(text.zh) + ",\"text_en\":" + json_quoted(text.en);
+      pack_.reasons.push_back(std::move(r));
+    }
+    return it->second;
+  }
+
   struct Scope {
     const RecordSchema* schema;
     std::string clause;  // inherited clause
@@ -269,22 +317,18 @@ class PackLoader {
       return c;
     }
     if (const Json* use = member(j, "use")) return expand_definition(*use, j, path, scope);
-    if (const Json* cl = member(j, "clause")) {
-      if (cl->is_string()) scope.clause = cl->get<std::string>();
-      check_clause(scope.clause, path + "/clause");
-    }
+    if (member(j, "clause")) scope.clause = clause_at(j, path, true);
+    const bool in_principle = flag(j, "in_principle", path);
     if (const Json* t = member(j, "text")) {
       // A text is reported where reasons are collected and no ancestor's
       // text already covers it (a definition may be used in both places).
-      c.text = read_text(*t, path + "/text");
-      c.clause = scope.clause;
+      const Text text = read_text(*t, path + "/text");
       if (scope.reporting && !scope.covered) {
-        c.reports = true;
-        if (c.clause.empty()) fail("pack.missing_clause", path, "a reported condition needs a clause id");
+        if (scope.clause.empty()) fail("pack.missing_clause", path, "a reported condition needs a clause id");
+        c.reason = reason(scope.clause, text, in_principle);
       }
       scope.covered = true;
     }
-    c.in_principle = flag(j, "in_principle", path);
     if (const Json* wm = member(j, "when_met")) {
       if (*wm != "review") fail("pack.invalid_value", path + "/when_met", "the only value is \"review\"");
       c.review_when_met = true;
@@ -326,6 +370,7 @@ class PackLoader {
       return {};
     }
     using_.insert(name);
+    used_definitions_.insert(name);
     auto [def, def_path] = definitions_[name];
     Condition c = read_condition(*def, def_path, scope);
     using_.erase(name);
@@ -501,15 +546,14 @@ class PackLoader {
     keys.insert({"bound", "op", "value"});
     only(j, path, keys);
     c.kind = Condition::Kind::Bound;
-    c.binding = string_at(j, "bound", path);
-    if (!bind_names_.count(c.binding)) fail("pack.unknown_field", path + "/bound", "no condition binds '" + c.binding + "'");
+    c.bound = string_at(j, "bound", path);
+    if (!bind_names_.count(c.bound)) fail("pack.unknown_field", path + "/bound", "no condition binds '" + c.bound + "'");
     const std::string op = string_at(j, "op", path);
     const Json* value = member(j, "value");
     if ((op != "in" && op != "not_in") || !value || !value->is_array())
       return fail("pack.invalid_value", path, "a bound condition is {\"bound\": name, \"op\": \"in\"|\"not_in\", \"value\": [...]}");
     c.op = op == "in" ? Op::In : Op::NotIn;
-    for (const Json& v : *value)
-      if (v.is_string()) c.strings.push_back(v.get<std::string>());
+    c.strings = names(*value, path + "/value");
   }
 
   // ---- expressions ----
@@ -530,9 +574,9 @@ class PackLoader {
     if (op == "param") {
       only(j, path, {"param"});
       e.kind = Expr::Kind::Param;
-      auto it = arg.is_string() ? pack_.parameter_index.find(arg.get<std::string>()) : pack_.parameter_index.end();
-      if (it == pack_.parameter_index.end()) fail("pack.unknown_parameter", path + "/param", "no such parameter");
-      else e.index = it->second;
+      auto it = arg.is_string() ? parameter_index_.find(arg.get<std::string>()) : parameter_index_.end();
+      if (it == parameter_index_.end()) fail("pack.unknown_parameter", path + "/param", "no such parameter");
+      else e.index = it->second, used_parameters_.insert(it->first);
     } else if (op == "field") {
       only(j, path, {"field"});
       e.kind = Expr::Kind::Field;
@@ -546,8 +590,8 @@ class PackLoader {
     } else if (op == "bound") {
       only(j, path, {"bound"});
       e.kind = Expr::Kind::Bound;
-      e.name = arg.is_string() ? arg.get<std::string>() : "";
-      if (!bind_names_.count(e.name)) fail("pack.unknown_field", path + "/bound", "no condition binds this name");
+      e.bound = arg.is_string() ? arg.get<std::string>() : "";
+      if (!bind_names_.count(e.bound)) fail("pack.unknown_field", path + "/bound", "no condition binds this name");
     } else if (kExprOps.count(op)) {
       only(j, path, {op});
       e.kind = kExprOps.at(op);
@@ -620,7 +664,7 @@ class PackLoader {
     o.id = string_at(j, "id", path);
     if (!o.id.empty() && !outcome_ids_.insert(o.id).second) fail("pack.duplicate_id", path + "/id", "outcome '" + o.id + "' is declared twice");
     if (o.id.rfind(pack_.id + ".", 0) != 0) fail("pack.invalid_value", path + "/id", "outcome ids start with '" + pack_.id + ".'");
-    o.label = text_at(j, "label", path);
+    labels_[o.id] = text_at(j, "label", path);
     const Scope top{schema_, "", true, false};
     for_each_item(j, "requires", path, [&](const Json& c, const std::string& p) { o.required.push_back(read_condition(c, p, top)); });
     for_each_item(j, "routes", path, [&](const Json& r, const std::string& p) { o.routes.push_back(read_route(r, p)); });
@@ -628,11 +672,11 @@ class PackLoader {
     if (const Json* prefer = member(j, "prefer")) read_preference(*prefer, path + "/prefer", o.preference);
     for_each_item(j, "priority", path, [&](const Json& c, const std::string& p) {
       o.priority.push_back(read_condition(c, p, top));
-      if (!o.priority.back().reports) fail("pack.missing_text", p, "a priority needs its own text and clause");
+      if (!o.priority.back().reports()) fail("pack.missing_text", p, "a priority needs its own text and clause");
     });
     for_each_item(j, "notes", path, [&](const Json& c, const std::string& p) {
       o.notes.push_back(read_condition(c, p, top));
-      if (!o.notes.back().reports) fail("pack.missing_text", p, "a note needs its own text and clause");
+      if (!o.notes.back().reports()) fail("pack.missing_text", p, "a note needs its own text and clause");
     });
     std::set<std::string> benefit_ids;
     for_each_item(j, "benefits", path, [&](const Json& b, const std::string& p) {
@@ -648,7 +692,7 @@ class PackLoader {
       if (!closest->is_string()) fail("pack.invalid_type", path + "/closest", "expected the name of the value, e.g. \"category\"");
       else o.closest_key = closest->get<std::string>();
     }
-    o.benefits_flat = flag(j, "benefits_at_top", path);
+    o.benefits_at_top = flag(j, "benefits_at_top", path);
     if (o.required.empty() && o.routes.empty()) fail("pack.missing_key", path, "an outcome needs requires or routes");
     return o;
   }
@@ -667,7 +711,7 @@ class PackLoader {
       for (const Json& name : j)
         if (name.is_string() && kTruthNames.count(name.get<std::string>())) p.push_back(kTruthNames.at(name.get<std::string>()));
     if (p.size() != 4 || std::set<Truth>(p.begin(), p.end()).size() != 4)
-      return fail("pack.invalid_value", path, "prefer lists met, review, unknown and unmet once each");
+      return fail("pack.invalid_value", path, "prefer lists met, review, incomplete and unmet once each");
     out = p;
   }
 
@@ -685,18 +729,12 @@ class PackLoader {
     if (const Json* v = member(j, "value")) {
       if (v->is_string()) r.value = v->get<std::string>();
       else if (const Json* b = member(*v, "bound"); b && b->is_string() && v->size() == 1) {
-        r.value_binding = b->get<std::string>();
-        if (!bind_names_.count(r.value_binding)) fail("pack.unknown_field", path + "/value/bound", "no condition binds this name");
+        r.value_bound = b->get<std::string>();
+        if (!bind_names_.count(r.value_bound)) fail("pack.unknown_field", path + "/value/bound", "no condition binds this name");
       } else fail("pack.invalid_value", path + "/value", "a route value is a string or {\"bound\": name}");
     }
-    if (const Json* b = member(j, "benefits")) {
-      r.benefits.emplace();
-      if (!b->is_array()) fail("pack.invalid_type", path + "/benefits", "expected a list of benefit ids");
-      else
-        for (const Json& id : *b)
-          if (id.is_string()) r.benefits->push_back(id.get<std::string>());
-    }
-    if (const Json* c = member(j, "closest")) r.closest = c->is_boolean() && c->get<bool>();
+    if (const Json* b = member(j, "benefits")) r.benefits = names(*b, path + "/benefits");
+    r.closest = !member(j, "closest") || flag(j, "closest", path);
     return r;
   }
 
@@ -731,22 +769,23 @@ class PackLoader {
       for (const Outcome& o : *list) {
         Json clauses = Json::array();
         for (const Route& r : o.routes) clauses.push_back(r.clause);
-        outcomes.push_back({{"id", o.id}, {"label", {{"zh", o.label.zh}, {"en", o.label.en}}}, {"route_clauses", clauses}});
+        const Text& label = labels_[o.id];
+        outcomes.push_back({{"id", o.id}, {"label", {{"zh", label.zh}, {"en", label.en}}}, {"route_clauses", clauses}});
       }
-    pack_.description = to_text(Json{{"id", pack_.id},
+    loaded_.description = Json{{"id", pack_.id},
                          {"title", {{"zh", pack_.title.zh}, {"en", pack_.title.en}}},
                          {"version", pack_.version},
                          {"source", pack_.source},
                          {"in_force", {{"from", format_date(pack_.in_force_from)}, {"to", format_date(pack_.in_force_to)}}},
-                         {"outcomes", outcomes}});
+                         {"outcomes", outcomes}};
   }
 };
 
 }  // namespace
 
-std::optional<PolicyPack> load_pack(const Json& pack, const Json& clauses,
-                                    const std::map<std::string, SubjectSchema>& subjects, LoadErrors& errors) {
-  PackLoader loader(subjects, errors);
+std::optional<LoadedPack> load_pack(const Json& pack, const Json& clauses, const LoadedSubjects& subjects,
+                                    const std::string& folder, LoadErrors& errors) {
+  PackLoader loader(subjects, folder, errors);
   return loader.load(pack, clauses);
 }
 

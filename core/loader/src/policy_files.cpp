@@ -1,0 +1,177 @@
+#include "policy_files.hpp"
+
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+#include <vector>
+
+#include "talent/utf8.hpp"
+
+namespace talent {
+namespace {
+
+// Records duplicate keys, which a plain parse would silently merge.
+class DuplicateKeyCheck : public nlohmann::json_sax<Json> {
+ public:
+  std::vector<std::pair<std::string, std::string>> problems;  // (JSON pointer, message)
+  bool null() override { return value(); }
+  bool boolean(bool) override { return value(); }
+  bool number_integer(number_integer_t) override { return value(); }
+  bool number_unsigned(number_unsigned_t) override { return value(); }
+  bool number_float(number_float_t, const string_t&) override { return value(); }
+  bool string(string_t&) override { return value(); }
+  bool binary(binary_t&) override { return value(); }
+  bool start_object(std::size_t) override {
+    open_.push_back({true, {}, 0, ""});
+    return true;
+  }
+  bool key(string_t& k) override {
+    Open& o = open_.back();
+    o.last = k;
+    if (!o.keys.insert(k).second) problems.emplace_back(pointer() , "duplicate key '" + k + "'");
+    return true;
+  }
+  bool end_object() override { return close(); }
+  bool start_array(std::size_t) override {
+    open_.push_back({false, {}, 0, ""});
+    return true;
+  }
+  bool end_array() override { return close(); }
+  bool parse_error(std::size_t at, const std::string&, const nlohmann::detail::exception&) override {
+    problems.emplace_back("", "not valid JSON near byte " + std::to_string(at));
+    return false;
+  }
+
+ private:
+  struct Open {
+    bool object;
+    std::set<std::string> keys;
+    std::size_t items;  // arrays: elements seen
+    std::string last;   // objects: the key being read
+  };
+  std::vector<Open> open_;
+  std::string pointer() const {
+    std::string p;
+    for (const Open& o : open_) p += "/" + (o.object ? pointer_token(o.last) : std::to_string(o.items));
+    return p;
+  }
+  bool value() {
+    if (!open_.empty() && !open_.back().object) ++open_.back().items;
+    return true;
+  }
+  bool close() {
+    open_.pop_back();
+    return value();
+  }
+};
+
+// Whitespace and line breaks (ASCII, U+3000, U+00A0) do not count: the
+// documents wrap lines and pages wherever they like.
+std::string without_whitespace(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size();) {
+    char32_t cp = 0;
+    std::size_t n = utf8_decode(s, i, cp);
+    if (n == 0) n = 1, cp = 0xFFFD;  // not UTF-8: kept as it is
+    const bool space = cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' || cp == '\v' ||
+                       cp == 0x3000 || cp == 0xA0;
+    if (!space) out.append(s.substr(i, n));
+    i += n;
+  }
+  return out;
+}
+
+bool read_file(const std::filesystem::path& path, std::string& out) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return false;
+  std::ostringstream s;
+  s << in.rdbuf();
+  out = s.str();
+  return true;
+}
+
+}  // namespace
+
+std::optional<Json> parse_policy_json(std::string_view text, const std::string& file, LoadErrors& errors) {
+  DuplicateKeyCheck check;
+  Json::sax_parse(text, &check, nlohmann::detail::input_format_t::json, true);
+  for (const auto& [path, message] : check.problems) errors.push_back({"pack.invalid_json", file, path, message});
+  if (!check.problems.empty()) return std::nullopt;
+  return Json::parse(text, nullptr, false);
+}
+
+void check_source(const Json& pack, const PolicySource& source, LoadErrors& errors) {
+  if (!pack.is_object()) return;  // the pack loader says so
+  const Json* named = member(pack, "source");
+  if (named && named->is_string() && named->get<std::string>() == source.document_name) return;
+  errors.push_back({"pack.invalid_value", source.folder + "/pack.json", "/source",
+                    "must name the policy document, '" + source.document_name + "'"});
+}
+
+void check_clause_texts(const Json& clauses, const PolicySource& source, LoadErrors& errors) {
+  if (!clauses.is_object()) return;  // the pack loader says so
+  const std::string document = without_whitespace(source.document);
+  for (auto it = clauses.begin(); it != clauses.end(); ++it) {
+    const Json* zh = member(it.value(), "zh");
+    if (!zh || !zh->is_string()) continue;  // the pack loader says so
+    const std::string text = without_whitespace(zh->get_ref<const std::string&>());
+    if (text.empty() || document.find(text) == std::string::npos)
+      errors.push_back({"pack.clause_text_mismatch", source.folder + "/clauses.json", "/" + pointer_token(it.key()),
+                        "the zh text is not in " + source.document_name + " (whitespace aside)"});
+  }
+}
+
+std::optional<PolicySource> read_policy_folder(const std::string& path, LoadErrors& errors) {
+  namespace fs = std::filesystem;
+  PolicySource source;
+  source.folder = fs::path(path).filename().string();
+  const std::string pack_file = source.folder + "/pack.json";
+  if (!read_file(fs::path(path) / "pack.json", source.pack)) {
+    errors.push_back({"pack.missing_file", pack_file, "", "cannot read " + (fs::path(path) / "pack.json").string()});
+    return std::nullopt;
+  }
+  if (!read_file(fs::path(path) / "clauses.json", source.clauses)) {
+    errors.push_back({"pack.missing_file", source.folder + "/clauses.json", "",
+                      "cannot read " + (fs::path(path) / "clauses.json").string()});
+    return std::nullopt;
+  }
+  const Json pack = Json::parse(source.pack, nullptr, false);
+  const Json* named = member(pack, "source");
+  if (!named || !named->is_string() || named->get_ref<const std::string&>().empty() ||
+      fs::path(named->get<std::string>()).filename() != fs::path(named->get<std::string>())) {
+    errors.push_back({"pack.missing_key", pack_file, "/source",
+                      "a pack names its policy document, a file in its own folder: \"source\": \"<file name>\""});
+    return std::nullopt;
+  }
+  source.document_name = named->get<std::string>();
+  if (!read_file(fs::path(path) / source.document_name, source.document)) {
+    errors.push_back({"pack.missing_file", pack_file, "/source",
+                      "the document '" + source.document_name + "' is not in " + path});
+    return std::nullopt;
+  }
+  return source;
+}
+
+std::optional<LoadedEngine> load_policies(const std::string& root, LoadErrors& errors) {
+  namespace fs = std::filesystem;
+  std::string subjects;
+  if (!read_file(fs::path(root) / "subjects.json", subjects)) {
+    errors.push_back({"schema.missing_file", "subjects.json", "", "cannot read " + (fs::path(root) / "subjects.json").string()});
+    return std::nullopt;
+  }
+  std::vector<std::string> folders;
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(root, ec))
+    if (entry.is_directory() && fs::exists(entry.path() / "pack.json")) folders.push_back(entry.path().string());
+  std::sort(folders.begin(), folders.end());
+  std::vector<PolicySource> sources;
+  const std::size_t before = errors.size();
+  for (const std::string& folder : folders)
+    if (auto source = read_policy_folder(folder, errors)) sources.push_back(std::move(*source));
+  if (errors.size() != before) return std::nullopt;
+  return load_engine(subjects, sources, errors);
+}
+
+}  // namespace talent

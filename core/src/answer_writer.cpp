@@ -1,0 +1,167 @@
+#include "talent/answer_writer.hpp"
+
+namespace talent {
+
+namespace {
+
+// The "met" of a reason. Each literal is its own string_view, so that its
+// length is known when compiling (a choice between char pointers is measured
+// at run time).
+std::string_view met_json(Truth t) {
+  if (decided(t)) return "true";
+  if (t == Truth::Unmet) return "false";
+  return "null";
+}
+
+void write_reason(const Reason& r, JsonWriter& w) {
+  const ReasonText& text = *r.text;
+  w.raw(text.json_head);
+  w.put(met_json(r.truth));
+  w.put(text.json_tail);
+  if (r.truth == Truth::Review) w.put(",\"review\":true");
+  if (text.in_principle) w.put(",\"in_principle\":true");
+  w.put('}');
+}
+
+void write_reasons(const std::vector<Reason>& reasons, JsonWriter& w) {
+  w.begin_array();
+  for (const Reason& r : reasons) write_reason(r, w);
+  w.end_array();
+}
+
+void write_benefit_fields(const BenefitAnswer& b, JsonWriter& w) {
+  for (const auto& [name, value] : b.fields) {
+    w.key(name);
+    write_datum(w, value);
+  }
+}
+
+void write_benefits(const OutcomeAnswer& a, JsonWriter& w) {
+  for (const BenefitAnswer& b : a.benefits) {
+    w.key(b.benefit->id);
+    w.begin_object();
+    write_benefit_fields(b, w);
+    w.key("clause");
+    w.string(b.benefit->clause);
+    w.end_object();
+  }
+}
+
+void write_problems(const Assessment& a, JsonWriter& w) {
+  w.key("warnings");
+  w.begin_array();
+  for (const Warning& x : a.warnings) {
+    w.begin_object();
+    w.key("code");
+    w.string(x.code);
+    if (!x.path.empty()) w.key("path"), w.string(x.path);
+    if (!x.policy.empty()) w.key("policy"), w.string(x.policy);
+    w.key("message");
+    w.string(x.message);
+    w.end_object();
+  }
+  w.end_array();
+  w.key("errors");
+  w.begin_array();
+  for (const InputError& e : a.errors) {
+    w.begin_object();
+    w.key("path");
+    w.string(e.path);
+    w.key("code");
+    w.string(e.code);
+    w.key("message");
+    w.string(e.message);
+    w.end_object();
+  }
+  w.end_array();
+}
+
+// One member per outcome, or, for an outcome whose benefits sit at the top,
+// its members straight into the object open.
+void write_outcomes(const Assessment& a, JsonWriter& w) {
+  for (const OutcomeAnswer& o : a.outcomes) {
+    if (o.outcome->benefits_at_top) {
+      write_outcome_members(o, w);
+      continue;
+    }
+    w.key(o.outcome->id);
+    w.begin_object();
+    write_outcome_members(o, w);
+    w.end_object();
+  }
+}
+
+}  // namespace
+
+void write_outcome_members(const OutcomeAnswer& a, JsonWriter& w) {
+  const Outcome& o = *a.outcome;
+  w.key("status");
+  w.string(status_name(a.truth));
+  w.key("value");
+  if (a.value.empty()) w.null();
+  else w.string(a.value);
+  if (a.route) {
+    w.key("clause");
+    w.string(a.route->clause);
+  }
+  w.key("reasons");
+  write_reasons(a.reasons, w);
+  w.key("priority");
+  write_reasons(a.priority, w);
+  if (!a.notes.empty()) {
+    w.key("notes");
+    write_reasons(a.notes, w);
+  }
+  if (o.benefits_at_top) write_benefits(a, w);
+  else {
+    w.key("benefits");
+    w.begin_object();
+    write_benefits(a, w);
+    w.end_object();
+  }
+  if (!o.closest_key.empty()) {
+    w.key("closest");
+    w.begin_array();
+    for (const ClosestAnswer& c : a.closest) {
+      w.begin_object();
+      w.key(o.closest_key);
+      w.string(c.value);
+      w.key("clause");
+      w.string(c.clause);
+      w.key("missing");
+      write_reasons(c.missing, w);
+      w.end_object();
+    }
+    w.end_array();
+  }
+}
+
+void write_assessment(const Assessment& a, std::string_view policies, JsonWriter& w) {
+  w.begin_object();
+  w.key("schema");
+  w.string(kResultSchema);
+  w.key("as_of");
+  if (a.as_of) w.string(format_date(*a.as_of));
+  else w.null();
+  w.key("policies");
+  w.raw(policies);
+  w.key("outcomes");
+  w.begin_object();
+  write_outcomes(a, w);
+  w.end_object();
+  write_problems(a, w);
+  w.end_object();
+}
+
+void write_team_check(const Assessment& a, std::string_view policies, JsonWriter& w) {
+  w.begin_object();
+  w.key("schema");
+  w.string(kTeamResultSchema);
+  w.key("policies");
+  w.raw(policies);
+  write_outcomes(a, w);
+  write_problems(a, w);
+  w.end_object();
+}
+
+}  // namespace talent
