@@ -11,7 +11,9 @@ if [[ $what == native || $what == all ]]; then
   cmake --build --preset native
 fi
 if [[ $what == wasm || $what == site || $what == all ]]; then
-  cmake --preset wasm >/dev/null
+  # The toolchain file is where this machine's Emscripten keeps it, so it is
+  # named here, not in the shared presets.
+  cmake --preset wasm -DCMAKE_TOOLCHAIN_FILE="$(em-config EMSCRIPTEN_ROOT)/cmake/Modules/Platform/Emscripten.cmake" >/dev/null
   cmake --build --preset wasm
 fi
 if [[ $what == site || $what == all ]]; then

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The README's test command: set up, then every test.
 #   1. native build, GoogleTest suite (cases, coverage by clause, loader, bad input)
-#   2. the same suite under AddressSanitizer + UBSan
+#   2. the dev build, which must compile without a warning; the same suite
+#      under AddressSanitizer + UBSan
 #   3. the wasm module and the site, then Node's runner: the same case files,
 #      10,000+ hostile inputs, and native/wasm byte-for-byte parity
 #   4. the page in Debian's Chromium (playwright-core): personas in zh and en,
@@ -15,6 +16,10 @@ bash scripts/setup.sh
 echo "== native"
 bash scripts/build.sh native
 ctest --preset native
+
+echo "== dev (-Wconversion -Wpedantic, warnings are errors)"
+cmake --preset dev >/dev/null
+cmake --build --preset dev
 
 echo "== asan"
 cmake --preset asan >/dev/null

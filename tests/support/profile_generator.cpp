@@ -49,7 +49,7 @@ Json ProfileGenerator::value_for(const FieldSpec& f, bool complete) {
       return specialties[below(8)];
     }
     case FieldType::Date: {
-      char buf[16];
+      char buf[48];  // room for any int, as the compiler cannot see the ranges
       std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", f.default_today ? 2023 + below(9) : 1940 + below(70), 1 + below(12),
                     1 + below(28));
       return buf;

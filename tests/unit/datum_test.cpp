@@ -53,7 +53,9 @@ void expect_agreement(const std::string& text) {
     return;
   }
   ASSERT_EQ(ours, !theirs.is_discarded()) << text;
-  if (ours) EXPECT_TRUE(same(d, theirs)) << text;
+  if (ours) {
+    EXPECT_TRUE(same(d, theirs)) << text;
+  }
 }
 
 TEST(Datum, AgreesWithNlohmannOnHandPickedInputs) {
