@@ -43,9 +43,41 @@ Assessment Engine::assess(std::string_view profile) const {
   return a;
 }
 
+// Fields worked out from an outcome of a nested subject: a team leader's
+// category is what the engine decides for the leader's profile.
+void Engine::derive_from_outcomes(const RecordSchema& schema, Subject& s) const {
+  for (std::size_t i = 0; i < schema.fields.size(); ++i) {
+    const FieldSpec& f = schema.fields[i];
+    if (f.derive.kind != Derivation::Kind::OutcomeOf) continue;
+    const int of = schema.find(f.derive.of);
+    const Value& nested = s.record.values[of];
+    if (!nested.known()) continue;
+    std::vector<OutcomeAnswer> answers;
+    for (const PolicyPack& pack : parts_.packs)
+      evaluate_outcomes(pack, pack.outcomes, *schema.fields[of].item, nested.records[0], answers);
+    std::string derived;
+    for (const OutcomeAnswer& a : answers)
+      if (a.outcome->id == f.derive.from)
+        derived = a.truth == Truth::Met ? a.value : a.truth == Truth::Unmet ? f.derive.otherwise : "";
+    if (f.rank_of(derived) < 0) continue;  // incomplete, for the deciding body, or not a value of the field
+    Value& target = s.record.values[i];
+    if (target.known()) {
+      if (target.text != derived)
+        s.warnings.push_back({"derived_value_mismatch", "/" + f.derive.of, "",
+                              f.path + " given as " + target.text + ", but " + f.derive.of + " gives " + derived +
+                                  "; " + f.path + " is used"});
+      continue;
+    }
+    target.kind = Value::Kind::Enum;
+    target.rank = f.rank_of(derived);
+    target.text = derived;
+  }
+}
+
 Assessment Engine::assess_team(std::string_view team) const {
   const SubjectSchema& schema = subject("team");
   Subject s = read_subject(schema, team);
+  if (s.errors.empty()) derive_from_outcomes(schema.record, s);
   Assessment a = without_outcomes(s);
   if (!a.errors.empty()) return a;
   for (const PolicyPack& pack : parts_.packs)

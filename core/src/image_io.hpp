@@ -79,6 +79,7 @@ TALENT_IMAGE_DECLARE(Benefit)
 TALENT_IMAGE_DECLARE(Route)
 TALENT_IMAGE_DECLARE(Outcome)
 TALENT_IMAGE_DECLARE(PolicyPack)
+TALENT_IMAGE_DECLARE(Derivation)
 TALENT_IMAGE_DECLARE(FieldSpec)
 TALENT_IMAGE_DECLARE(RecordSchema)
 TALENT_IMAGE_DECLARE(SubjectSchema)
@@ -198,9 +199,10 @@ TALENT_IMAGE_STRUCT(Outcome,
 TALENT_IMAGE_STRUCT(PolicyPack,
   io(a, v.id); io(a, v.version); io(a, v.source); io(a, v.title); io(a, v.in_force_from); io(a, v.in_force_to);
   io(a, v.reasons); io(a, v.parameters); io(a, v.outcomes); io(a, v.team_checks);)
+TALENT_IMAGE_STRUCT(Derivation, io(a, v.kind); io(a, v.from); io(a, v.on); io(a, v.of); io(a, v.otherwise);)
 TALENT_IMAGE_STRUCT(FieldSpec,
   io(a, v.path); io(a, v.type); io(a, v.values); io(a, v.ordered); io(a, v.min); io(a, v.max); io(a, v.above);
-  io(a, v.item); io(a, v.derive_from); io(a, v.derive_on); io(a, v.default_today); io(a, v.max_length);
+  io(a, v.item); io(a, v.subject); io(a, v.derive); io(a, v.default_today); io(a, v.max_length);
   io(a, v.absent_means_none);)
 TALENT_IMAGE_STRUCT(RecordSchema, io(a, v.fields); io(a, v.index); io(a, v.groups);)
 TALENT_IMAGE_STRUCT(SubjectSchema, io(a, v.name); io(a, v.schema); io(a, v.record);)

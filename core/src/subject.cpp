@@ -27,6 +27,13 @@ int nesting_depth(std::string_view text) {
   return deepest;
 }
 
+// The JSON pointer of a dotted field path ("leader.profile" -> "/leader/profile").
+std::string pointer_of(const std::string& dotted) {
+  std::string out = "/";
+  for (char c : dotted) out += c == '.' ? '/' : c;
+  return out;
+}
+
 std::string describe_number(double x) {
   std::string out;
   write_number(out, x);
@@ -42,42 +49,72 @@ class SubjectReader {
     read_object(schema, object, "", path, record);
   }
 
-  void derive(const RecordSchema& schema, Record& record) {
+  // Fills what the input left out and the schema can work out: today's date,
+  // ages from birth dates, fields copied out of a nested subject. `path` is
+  // the record's JSON pointer.
+  void derive(const RecordSchema& schema, Record& record, const std::string& path = "") {
     for (std::size_t i = 0; i < schema.fields.size(); ++i) {
       const FieldSpec& f = schema.fields[i];
-      if (f.default_today && !record.values[i].known()) {
-        record.values[i].kind = Value::Kind::Date;
-        record.values[i].date = today();
+      Value& v = record.values[i];
+      if (f.default_today && !v.known()) {
+        v.kind = Value::Kind::Date;
+        v.date = today();
       }
+      if (f.type == FieldType::Subject && v.known()) derive(*f.item, v.records[0], path + pointer_of(f.path));
     }
     for (std::size_t i = 0; i < schema.fields.size(); ++i) {
       const FieldSpec& f = schema.fields[i];
-      if (f.derive_from.empty()) continue;
-      const Value& from = record.values[schema.find(f.derive_from)];
-      const Value& on = record.values[schema.find(f.derive_on)];
-      if (!from.known() || !on.known()) continue;
-      const int years = completed_years(from.date, on.date);
-      Value& target = record.values[i];
-      if (target.known()) {
-        if (static_cast<int>(target.number) != years)
-          out_.warnings.push_back({"derived_value_mismatch", "/" + f.derive_from, "",
-                                   f.path + " given as " + describe_number(target.number) + ", but " + f.derive_from +
-                                       " gives " + decimal(years) + "; " + f.path + " is used"});
-        continue;
-      }
-      if ((f.min && years < *f.min) || (f.max && years > *f.max)) {
-        error("/" + f.derive_from, "out_of_range",
-              f.derive_from + " gives " + f.path + " " + decimal(years) + ", outside " +
-                  describe_number(f.min.value_or(0)) + ".." + describe_number(f.max.value_or(0)));
-        continue;
-      }
-      target.kind = Value::Kind::Number;
-      target.number = years;
+      if (f.derive.kind == Derivation::Kind::YearsSince) years_since(schema, f, record.values[i], record, path);
+      else if (f.derive.kind == Derivation::Kind::FieldOf) field_of(schema, f, record.values[i], record, path);
     }
   }
 
  private:
   Subject& out_;
+
+  void years_since(const RecordSchema& schema, const FieldSpec& f, Value& target, const Record& record,
+                   const std::string& path) {
+    const Value& from = record.values[schema.find(f.derive.from)];
+    const Value& on = record.values[schema.find(f.derive.on)];
+    if (!from.known() || !on.known()) return;
+    const int years = completed_years(from.date, on.date);
+    const std::string at = path + pointer_of(f.derive.from);
+    if (target.known()) {
+      if (static_cast<int>(target.number) != years)
+        out_.warnings.push_back({"derived_value_mismatch", at, "",
+                                 f.path + " given as " + describe_number(target.number) + ", but " + f.derive.from +
+                                     " gives " + decimal(years) + "; " + f.path + " is used"});
+      return;
+    }
+    if ((f.min && years < *f.min) || (f.max && years > *f.max)) {
+      error(at, "out_of_range",
+            f.derive.from + " gives " + f.path + " " + decimal(years) + ", outside " +
+                describe_number(f.min.value_or(0)) + ".." + describe_number(f.max.value_or(0)));
+      return;
+    }
+    target.kind = Value::Kind::Number;
+    target.number = years;
+  }
+
+  // The field of a nested subject (a team leader's "retired", from their profile).
+  void field_of(const RecordSchema& schema, const FieldSpec& f, Value& target, const Record& record,
+                const std::string& path) {
+    const int of = schema.find(f.derive.of);
+    const Value& subject = record.values[of];
+    if (!subject.known()) return;
+    const int from = schema.fields[of].item->find(f.derive.from);
+    const Value& source = subject.records[0].values[from];
+    if (!source.known()) return;
+    if (!target.known()) {
+      target = source;
+      return;
+    }
+    const FieldSpec& source_spec = schema.fields[of].item->fields[from];
+    if (value_key(f, target) != value_key(source_spec, source))
+      out_.warnings.push_back({"derived_value_mismatch", path + pointer_of(f.derive.of) + pointer_of(f.derive.from), "",
+                               f.path + " given as " + value_key(f, target) + ", but " + f.derive.of + " gives " +
+                                   value_key(source_spec, source) + "; " + f.path + " is used"});
+  }
 
   void error(const std::string& path, const char* code, const std::string& message) {
     out_.errors.push_back({path, code, message});
@@ -163,6 +200,13 @@ class SubjectReader {
           if (rank < 0) error(item, "unknown_value", "'" + j.items[i].text + "' is not " + one_of(f));
           else v.ranks.push_back(rank);
         }
+        return;
+      }
+      case FieldType::Subject: {
+        if (!j.is_object()) return error(here(), "invalid_type", "expected an object");
+        v.kind = Value::Kind::Records;
+        v.records.emplace_back();
+        read_record(*f.item, j, here(), v.records[0]);
         return;
       }
       case FieldType::RecordList: {

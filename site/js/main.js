@@ -117,7 +117,7 @@ function evaluate() {
   state.answer = answer;
   usePolicies(answer.policies);
   showAnswer();
-  renderTeam(members.length ? state.engine.checkTeam(teamInput(answer, profile, members)) : null);
+  renderTeam(members.length ? state.engine.checkTeam(teamInput(profile, members)) : null);
   state.evaluations += 1;
   document.body.dataset.evaluations = String(state.evaluations);
   performance.measure('answer', { start: started });

@@ -1,18 +1,14 @@
 // The team check: the engine's checkTeam() (contract section 6) for the
 // core members entered in the team-leader card. The leader is the person of
-// the profile: their category is the one the engine gave (when eligible) and
-// their service is the profile's. The page only gathers and shows.
+// the profile: the engine works out their category and service from it. The
+// page only gathers and shows.
 import { $, el } from './dom.js';
 import { t } from './i18n.js';
 import { pageLayout } from './page-data.js';
 import { statusLine, keyReasons, benefits, allReasons } from './answers.js';
 
-export function teamInput(answer, profile, members) {
-  const from = answer.outcomes[pageLayout.team_check.leader_category_from];
-  const leader = {};
-  if (from && from.status === 'eligible' && from.value) leader.category = from.value;
-  if (typeof profile.retired === 'boolean') leader.retired = profile.retired;
-  return { leader, members };
+export function teamInput(profile, members) {
+  return { leader: { profile }, members };
 }
 
 function serviceDays(days) {

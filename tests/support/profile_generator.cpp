@@ -64,6 +64,7 @@ Json ProfileGenerator::value_for(const FieldSpec& f, bool complete) {
       for (int n = complete ? 1 + below(3) : below(4); n > 0; --n) list.push_back(record(*f.item, complete));
       return list;
     }
+    case FieldType::Subject: return record(*f.item, complete);
   }
   return Json();
 }
@@ -71,7 +72,9 @@ Json ProfileGenerator::value_for(const FieldSpec& f, bool complete) {
 Json ProfileGenerator::record(const RecordSchema& schema, bool complete) {
   Json out = Json::object();
   for (const FieldSpec& f : schema.fields) {
-    if (!f.derive_from.empty() && !complete && chance(30)) continue;  // leave age to birth_date
+    // Leave a derived field (age, a team leader's category) to what it derives from.
+    if (f.derive.kind != Derivation::Kind::None && !complete && chance(30)) continue;
+    if (f.type == FieldType::Subject && chance(50)) continue;  // a whole profile: not every time
     if (!complete && chance(25)) continue;
     if (complete && f.path == "birth_date") continue;
     set_path(out, f.path, value_for(f, complete));

@@ -15,6 +15,7 @@
 #include "talent/assessment.hpp"
 #include "talent/policy_pack.hpp"
 #include "talent/schema.hpp"
+#include "talent/subject.hpp"
 
 namespace talent {
 
@@ -54,6 +55,7 @@ class Engine {
 
  private:
   Parts parts_;
+  void derive_from_outcomes(const RecordSchema& schema, Subject& s) const;
 };
 
 // The engine with the packs compiled into this build.

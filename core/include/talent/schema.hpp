@@ -12,9 +12,21 @@
 
 namespace talent {
 
-enum class FieldType { Boolean, Integer, Number, Enum, Text, Date, EnumList, RecordList };
+enum class FieldType { Boolean, Integer, Number, Enum, Text, Date, EnumList, RecordList, Subject };
 
 struct RecordSchema;
+
+// How a field is worked out when the input leaves it out.
+struct Derivation {
+  enum class Kind { None, YearsSince, FieldOf, OutcomeOf };
+  Kind kind = Kind::None;
+  // YearsSince: completed years (周岁) from the date field `from` to the date
+  // field `on`. FieldOf: the field `from` of the subject in the field `of`.
+  // OutcomeOf: the value of the outcome `from` for the subject in the field
+  // `of` when it is eligible, `otherwise` when it is ineligible (unknown
+  // while it is incomplete or for the deciding body).
+  std::string from, on, of, otherwise;
+};
 
 struct FieldSpec {
   std::string path;                 // dotted, e.g. "education.level"
@@ -23,10 +35,9 @@ struct FieldSpec {
   bool ordered = false;             // Enum: may be compared with < <= > >=
   std::optional<double> min, max;   // Integer / Number, inclusive
   std::optional<double> above;      // Number: exclusive lower bound
-  std::shared_ptr<RecordSchema> item;  // RecordList
-  // Derivation: an Integer field that, when absent, is the completed years
-  // from the Date field `derive_from` to the Date field `derive_on`.
-  std::string derive_from, derive_on;
+  std::shared_ptr<RecordSchema> item;  // RecordList: an item's fields; Subject: the subject's
+  std::string subject;                 // Subject: which ("profile")
+  Derivation derive;
   bool default_today = false;       // Date: absent means the local date now
   std::size_t max_length = 0;       // Text: 0 means no limit
   bool absent_means_none = false;   // absent is a known "no value" (no claim, none given), not unknown

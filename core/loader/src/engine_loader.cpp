@@ -103,6 +103,17 @@ std::optional<LoadedEngine> load_engine(std::string_view subjects_text, const st
       packs.push_back(std::move(*loaded));
     }
   }
+  // A field derived from an outcome names one the packs decide.
+  for (const auto& [name, subject] : subjects.schemas)
+    for (const FieldSpec& f : subject.record.fields) {
+      if (f.derive.kind != Derivation::Kind::OutcomeOf) continue;
+      bool found = false;
+      for (const LoadedPack& p : packs)
+        for (const Outcome& o : p.pack.outcomes) found = found || o.id == f.derive.from;
+      if (!found)
+        errors.push_back({"schema.unknown_field", subjects_file, "/" + name,
+                          "'" + f.path + "' derives from the outcome '" + f.derive.from + "', which no pack has"});
+    }
   if (errors.size() != before) return std::nullopt;
 
   Engine::Parts parts;

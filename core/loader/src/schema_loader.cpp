@@ -1,5 +1,6 @@
 // Reading core/policies/subjects.json (the profile and team forms) into
 // SubjectSchema. Build time and tests only.
+#include <algorithm>
 #include <set>
 
 #include "loaders.hpp"
@@ -10,7 +11,7 @@ namespace {
 
 const std::set<std::string> kFieldKeys = {"type",  "values", "ordered", "min",   "max",     "above",
                                           "derive", "default", "label", "options", "group",
-                                          "item",  "fields", "max_length", "absent_means_none"};
+                                          "item",  "fields", "max_length", "absent_means_none", "subject"};
 
 // Where problems go: each names the subjects file.
 struct Problems {
@@ -109,10 +110,45 @@ struct SchemaReader {
     }
   }
 
+  // {"years_since": date field, "on": date field} (an integer field);
+  // {"field": name, "of": subject field}; {"outcome": id, "of": subject
+  // field, "otherwise": value} (an enum field). The names are checked once
+  // every subject is read (check_derivations).
+  Derivation read_derivation(const Json& d, const FieldSpec& field, const std::string& path) {
+    Derivation out;
+    const auto text = [&](const char* key) {
+      const Json* v = member(d, key);
+      return v && v->is_string() ? v->get<std::string>() : std::string();
+    };
+    if (d.is_object() && d.size() == 2 && !text("years_since").empty() && !text("on").empty() &&
+        field.type == FieldType::Integer)
+      out = {Derivation::Kind::YearsSince, text("years_since"), text("on"), "", ""};
+    else if (d.is_object() && d.size() == 2 && !text("field").empty() && !text("of").empty())
+      out = {Derivation::Kind::FieldOf, text("field"), "", text("of"), ""};
+    else if (d.is_object() && d.size() == 3 && !text("outcome").empty() && !text("of").empty() &&
+             field.type == FieldType::Enum && field.rank_of(text("otherwise")) >= 0)
+      out = {Derivation::Kind::OutcomeOf, text("outcome"), "", text("of"), text("otherwise")};
+    else
+      fail(errors, "schema.invalid_type", path,
+           "derive is {\"years_since\": date field, \"on\": date field}, {\"field\": name, \"of\": subject field} "
+           "or {\"outcome\": id, \"of\": subject field, \"otherwise\": one of the values}");
+    return out;
+  }
+
   bool read_scalar(const Json& spec, const std::string& t, const std::string& path, FieldSpec& field) {
     static const std::map<std::string, FieldType> kTypes = {
         {"boolean", FieldType::Boolean}, {"integer", FieldType::Integer}, {"number", FieldType::Number},
         {"enum", FieldType::Enum},       {"text", FieldType::Text},       {"date", FieldType::Date}};
+    if (t == "subject") {  // another subject nested (a team leader's profile); its fields come later
+      field.type = FieldType::Subject;
+      const Json* name = member(spec, "subject");
+      if (!name || !name->is_string()) {
+        fail(errors, "schema.invalid_type", path + "/subject", "a subject field names the subject, e.g. \"profile\"");
+        return false;
+      }
+      field.subject = name->get<std::string>();
+      return true;
+    }
     if (t == "list") {
       const Json* item = member(spec, "item");
       const Json* item_type = item ? member(*item, "type") : nullptr;
@@ -157,16 +193,7 @@ struct SchemaReader {
       if (field.type == FieldType::Date && *d == "today") field.default_today = true;
       else fail(errors, "schema.invalid_type", path + "/default", "only a date may default, to \"today\"");
     }
-    if (const Json* d = member(spec, "derive")) {
-      const Json* from = member(*d, "years_since");
-      const Json* on = member(*d, "on");
-      if (field.type != FieldType::Integer || !from || !on || !from->is_string() || !on->is_string() || d->size() != 2)
-        fail(errors, "schema.invalid_type", path + "/derive", "derive is {\"years_since\": date field, \"on\": date field}");
-      else {
-        field.derive_from = from->get<std::string>();
-        field.derive_on = on->get<std::string>();
-      }
-    }
+    if (const Json* d = member(spec, "derive")) field.derive = read_derivation(*d, field, path + "/derive");
     return true;
   }
 
@@ -190,13 +217,46 @@ struct SchemaReader {
   }
 };
 
-void check_derivations(const RecordSchema& record, const std::string& path, const Problems& errors) {
-  for (const auto& f : record.fields) {
-    if (f.derive_from.empty()) continue;
-    for (const auto& name : {f.derive_from, f.derive_on}) {
-      int i = record.find(name);
-      if (i < 0 || record.fields[i].type != FieldType::Date)
-        errors.add("schema.unknown_field", path, "'" + f.path + "' derives from '" + name + "', not a date field");
+// Nested subjects get their fields; every derivation names fields that are
+// there, of the right type.
+void resolve(std::map<std::string, SubjectSchema>& subjects, const Problems& errors) {
+  for (auto& [name, subject] : subjects)
+    for (FieldSpec& f : subject.record.fields) {
+      if (f.type != FieldType::Subject) continue;
+      auto other = subjects.find(f.subject);
+      const auto nests = [](const SubjectSchema& s) {
+        return std::any_of(s.record.fields.begin(), s.record.fields.end(),
+                           [](const FieldSpec& x) { return x.type == FieldType::Subject; });
+      };
+      // One level only: the nested subject nests none itself.
+      if (other == subjects.end() || other->first == name || nests(other->second)) {
+        errors.add("schema.unknown_field", "/" + name, "'" + f.path + "' nests '" + f.subject + "', not another subject without nested subjects");
+        continue;
+      }
+      f.item = std::make_shared<RecordSchema>(other->second.record);
+    }
+  for (const auto& [name, subject] : subjects) {
+    const RecordSchema& record = subject.record;
+    const std::string path = "/" + name;
+    for (const auto& f : record.fields) {
+      const Derivation& d = f.derive;
+      const auto field = [&](const std::string& n) { return record.find(n) < 0 ? nullptr : &record.fields[record.find(n)]; };
+      if (d.kind == Derivation::Kind::YearsSince) {
+        for (const auto& n : {d.from, d.on})
+          if (!field(n) || field(n)->type != FieldType::Date)
+            errors.add("schema.unknown_field", path, "'" + f.path + "' derives from '" + n + "', not a date field");
+      } else if (d.kind != Derivation::Kind::None) {
+        const FieldSpec* of = field(d.of);
+        if (!of || of->type != FieldType::Subject || !of->item) {
+          errors.add("schema.unknown_field", path, "'" + f.path + "' derives from '" + d.of + "', not a subject field");
+          continue;
+        }
+        if (d.kind == Derivation::Kind::FieldOf) {
+          const int from = of->item->find(d.from);
+          if (from < 0 || of->item->fields[from].type != f.type || of->item->fields[from].values != f.values)
+            errors.add("schema.unknown_field", path, "'" + f.path + "' copies '" + d.from + "', not a field of the same type");
+        }
+      }
     }
   }
 }
@@ -227,10 +287,10 @@ LoadedSubjects load_subjects(const Json& doc, const std::string& file, LoadError
     subject.schema = schema->get<std::string>();
     SchemaReader reader{problems};
     reader.read_fields(*fields, "", path + "/fields", subject.record, &reader.questions);
-    check_derivations(subject.record, path, problems);
     out.questions[subject.name] = std::move(reader.questions);
     out.schemas.emplace(subject.name, std::move(subject));
   }
+  resolve(out.schemas, problems);
   return out;
 }
 
