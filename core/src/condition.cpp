@@ -121,12 +121,13 @@ Truth evaluate_leaf(const Condition& c, const EvalContext& ctx, std::vector<Reas
       return r.truth;
     }
     case Condition::Kind::OutcomeValue: {
-      // The referenced outcome's choice again, among the allowed values only.
+      // The referenced outcome's choice again, among the allowed values only
+      // (each route together with the outcome's requirements).
       const OutcomeState& r = (*ctx.outcomes)[c.outcome];
       Truth t = Truth::Unmet;
       std::size_t chosen = 0;
       for (std::size_t i = 0; i < r.route_truths.size(); ++i) {
-        const Truth route = member_of(c.strings, r.route_values[i]) ? r.route_truths[i] : Truth::Unmet;
+        const Truth route = member_of(c.strings, r.route_values[i]) ? all_of(r.required, r.route_truths[i]) : Truth::Unmet;
         if (preference_rank(*r.preference, route) < preference_rank(*r.preference, t)) t = route, chosen = i;
       }
       if (decided(t) && !c.bind.empty()) ctx.bindings->emplace_back(c.bind, r.route_values[chosen]);

@@ -16,6 +16,7 @@ namespace talent {
 // out, not only the one chosen.
 struct OutcomeState {
   Truth truth = Truth::Incomplete;
+  Truth required = Truth::Met;  // its requirements together, which every route needs too
   int route = -1;  // the preferred route, if any
   std::string value;  // empty: null
   std::vector<Truth> route_truths;

@@ -51,6 +51,7 @@ class OutcomeEvaluator {
     r.reasons.reserve(32);  // most outcomes weigh fewer; saves the growth steps
     Truth truth = Truth::Met;
     for (const Condition& c : o.required) truth = all_of(truth, evaluate_condition(c, context(r.bindings), &r.reasons));
+    r.required = truth;
     if (!o.routes.empty()) {
       // Each route writes its reasons after the others', and binds names
       // on top of what the requirements bound.
