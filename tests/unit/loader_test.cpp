@@ -30,7 +30,15 @@ TestPolicy minimal() {
           Json::parse(kClauses), ""};
 }
 
-LoadErrors load(const TestPolicy& policy, const std::string& subjects = "") {
+// The real forms, less what only the real packs can give: the team leader's
+// category derives from fcg.category, which the test pack lacks.
+std::string test_subjects() {
+  Json s = Json::parse(read_text_file(std::string(TALENT_POLICY_DIR) + "/subjects.json"));
+  s["team"]["fields"]["leader"]["fields"]["category"].erase("derive");
+  return to_text(s);
+}
+
+LoadErrors load(const TestPolicy& policy, const std::string& subjects = test_subjects()) {
   LoadErrors errors;
   auto engine = load_test_engine({policy}, errors, subjects);
   EXPECT_EQ(engine.has_value(), errors.empty());
@@ -213,7 +221,7 @@ TEST(Loader, DuplicateKeysAreErrors) {
   PolicySource source = source_of(minimal());
   source.pack.insert(source.pack.rfind('}'), R"(, "version": "2")");
   LoadErrors errors;
-  EXPECT_FALSE(load_engine(read_text_file(std::string(TALENT_POLICY_DIR) + "/subjects.json"), {source}, errors));
+  EXPECT_FALSE(load_engine(test_subjects(), {source}, errors));
   EXPECT_TRUE(has_error(errors, "pack.invalid_json", "t/pack.json", "/version")) << error_list(errors);
 }
 
@@ -221,14 +229,20 @@ TEST(Loader, SourceMustNameTheDocument) {
   PolicySource source = source_of(minimal());
   source.document_name = "other.txt";
   LoadErrors errors;
-  EXPECT_FALSE(load_engine(read_text_file(std::string(TALENT_POLICY_DIR) + "/subjects.json"), {source}, errors));
+  EXPECT_FALSE(load_engine(test_subjects(), {source}, errors));
   EXPECT_TRUE(has_error(errors, "pack.invalid_value", "t/pack.json", "/source")) << error_list(errors);
+}
+
+TEST(Loader, ADerivationFromAnOutcomeNoPackHas) {
+  // The real forms derive the team leader's category from fcg.category.
+  const auto errors = load(minimal(), read_text_file(std::string(TALENT_POLICY_DIR) + "/subjects.json"));
+  EXPECT_TRUE(has_error(errors, "schema.unknown_field", "subjects.json", "/team")) << error_list(errors);
 }
 
 TEST(Loader, TwoPacksWithOneId) {
   LoadErrors errors;
   TestPolicy other = minimal();
-  EXPECT_FALSE(load_test_engine({minimal(), other}, errors));
+  EXPECT_FALSE(load_test_engine({minimal(), other}, errors, test_subjects()));
   EXPECT_TRUE(has_error(errors, "pack.duplicate_id", "t/pack.json", "/id")) << error_list(errors);
 }
 
@@ -278,7 +292,7 @@ class PolicyFolder : public ::testing::Test {
   std::filesystem::path root = std::filesystem::temp_directory_path() / ("talent-loader-" + std::to_string(::getpid()));
   void SetUp() override {
     std::filesystem::create_directories(root / "t");
-    write("subjects.json", read_text_file(std::string(TALENT_POLICY_DIR) + "/subjects.json"));
+    write("subjects.json", test_subjects());
     const PolicySource s = source_of(minimal());
     write("t/pack.json", s.pack);
     write("t/clauses.json", s.clauses);
