@@ -47,6 +47,45 @@ void write_benefits(const OutcomeAnswer& a, JsonWriter& w) {
   }
 }
 
+void write_obligations(const OutcomeAnswer& a, JsonWriter& w) {
+  w.begin_array();
+  for (const ObligationAnswer& ob : a.obligations) {
+    w.begin_object();
+    w.key("id");
+    w.string(ob.obligation->id);
+    w.key("kind");
+    w.string(ob.obligation->kind);
+    w.key("clause");
+    w.string(ob.obligation->clause);
+    w.key("text");
+    w.string(ob.text.zh);
+    w.key("text_en");
+    w.string(ob.text.en);
+    for (const auto& [name, value] : ob.fields) {
+      w.key(name);
+      write_datum(w, value);
+    }
+    w.end_object();
+  }
+  w.end_array();
+}
+
+void write_open_questions(const Assessment& a, JsonWriter& w) {
+  w.key("open_questions");
+  w.begin_array();
+  for (const OpenQuestion& q : a.open_questions) {
+    w.begin_object();
+    w.key("field");
+    w.string(q.field);
+    w.key("outcomes");
+    w.begin_array();
+    for (std::string_view id : q.outcomes) w.string(id);
+    w.end_array();
+    w.end_object();
+  }
+  w.end_array();
+}
+
 void write_problems(const Assessment& a, JsonWriter& w) {
   w.key("warnings");
   w.begin_array();
@@ -104,6 +143,10 @@ void write_outcome_members(const OutcomeAnswer& a, JsonWriter& w) {
     w.key("clause");
     w.string(a.route->clause);
   }
+  if (!a.under_review.empty()) {
+    w.key("under_review");
+    w.string(a.under_review);
+  }
   w.key("reasons");
   write_reasons(a.reasons, w);
   w.key("priority");
@@ -118,6 +161,12 @@ void write_outcome_members(const OutcomeAnswer& a, JsonWriter& w) {
     w.begin_object();
     write_benefits(a, w);
     w.end_object();
+  }
+  w.key("obligations");
+  write_obligations(a, w);
+  if (o.selection) {
+    w.key("selection");
+    write_datum(w, *o.selection);
   }
   if (!o.closest_key.empty()) {
     w.key("closest");
@@ -149,6 +198,7 @@ void write_assessment(const Assessment& a, std::string_view policies, JsonWriter
   w.begin_object();
   write_outcomes(a, w);
   w.end_object();
+  write_open_questions(a, w);
   write_problems(a, w);
   w.end_object();
 }

@@ -42,6 +42,10 @@ bool member_of(const std::vector<T>& set, const T& x) {
 
 Truth compare_value(const Condition& c, const FieldSpec& spec, const Value& v) {
   if (c.op == Op::Given) return v.known() ? Truth::Met : spec.absent_means_none ? Truth::Unmet : Truth::Incomplete;
+  // A list not given is unknown ([] is "none"): looking for an entry in it
+  // is incomplete (contract 7.1).
+  const bool list = spec.type == FieldType::EnumList || spec.type == FieldType::RecordList;
+  if (list && !v.known() && !spec.absent_means_none) return Truth::Incomplete;
   if (spec.type == FieldType::EnumList) {
     if (c.op == Op::NotEmpty) return v.ranks.empty() ? Truth::Unmet : Truth::Met;
     for (int r : v.ranks)
@@ -80,7 +84,9 @@ Truth compare_range(Op op, double lo, double hi, double threshold) {
 
 Truth evaluate_quantifier(const Condition& c, const EvalContext& ctx) {
   const FieldSpec& spec = ctx.schema->fields[c.field];
-  const std::vector<Record>& items = ctx.record->values[c.field].records;
+  const Value& list = ctx.record->values[c.field];
+  if (!list.known() && !spec.absent_means_none) return Truth::Incomplete;  // a list not given (contract 7.1)
+  const std::vector<Record>& items = list.records;
   // Tallied as the items are weighed: the best (for exists), the all_of (for
   // every), and how many are met and how many not (for count and share).
   Truth any = Truth::Unmet, every = Truth::Met;
@@ -151,6 +157,11 @@ Truth evaluate_condition(const Condition& c, const EvalContext& ctx, std::vector
   if (c.kind == Condition::Kind::All) {
     t = Truth::Met;
     for (const Condition& child : c.children) t = all_of(t, evaluate_condition(child, ctx, inner));
+  } else if (c.kind == Condition::Kind::Not) {
+    // Holds when its condition is known not to hold; what the deciding body
+    // may still grant (review) counts as holding.
+    const Truth inside = evaluate_condition(c.children[0], ctx, nullptr);
+    t = inside == Truth::Incomplete ? Truth::Incomplete : decided(inside) ? Truth::Unmet : Truth::Met;
   } else if (c.kind == Condition::Kind::Any) {
     // The first alternative with the best result (met, then unknown, then
     // review) decides. Each writes its reasons in place; if the choice is
@@ -211,6 +222,12 @@ int missing_reasons(const Condition& c, const EvalContext& ctx, std::vector<Reas
     for (const Condition& child : c.children) n += missing_reasons(child, ctx, out);
     return n;
   }
+  if (c.kind != Condition::Kind::Any) {  // an unreported leaf or `not`: missing, with nothing to say
+    Bindings scratch = *ctx.bindings;
+    EvalContext own = ctx;
+    own.bindings = &scratch;
+    return decided(evaluate_condition(c, own, nullptr)) ? 0 : 1;
+  }
   // Any: the cheapest alternative.
   int best = -1;
   std::vector<Reason> best_reasons;
@@ -221,6 +238,56 @@ int missing_reasons(const Condition& c, const EvalContext& ctx, std::vector<Reas
   }
   out.insert(out.end(), best_reasons.begin(), best_reasons.end());
   return std::max(best, 0);
+}
+
+}  // namespace talent
+
+namespace talent {
+
+namespace {
+
+void add_field(std::vector<int>& out, int field) {
+  if (std::find(out.begin(), out.end(), field) == out.end()) out.push_back(field);
+}
+
+}  // namespace
+
+void outcome_open_fields(const OutcomeState& r, const EvalContext& ctx, const std::vector<std::string>* values,
+                         std::vector<int>& out) {
+  const Outcome& o = *r.outcome;
+  Bindings scratch = r.bindings;
+  EvalContext own = ctx;
+  own.bindings = &scratch;
+  for (const Condition& c : o.required) open_fields(c, own, -1, out);
+  for (std::size_t i = 0; i < o.routes.size(); ++i)
+    if (r.route_truths[i] == Truth::Incomplete && (!values || member_of(*values, o.routes[i].value)))
+      open_fields(o.routes[i].when, own, -1, out);
+}
+
+void open_fields(const Condition& c, const EvalContext& ctx, int list, std::vector<int>& out) {
+  Bindings scratch = *ctx.bindings;
+  EvalContext own = ctx;
+  own.bindings = &scratch;
+  if (evaluate_condition(c, own, nullptr) != Truth::Incomplete) return;
+  switch (c.kind) {
+    case Condition::Kind::All:
+    case Condition::Kind::Any:
+    case Condition::Kind::Not:
+      for (const Condition& child : c.children) open_fields(child, own, list, out);
+      return;
+    case Condition::Kind::Compare: add_field(out, list >= 0 ? list : c.field); return;
+    case Condition::Kind::Exists:
+    case Condition::Kind::Every:
+    case Condition::Kind::Count:
+    case Condition::Kind::Share: add_field(out, list >= 0 ? list : c.field); return;  // the list, or its items
+    case Condition::Kind::Outcome:
+      outcome_open_fields((*ctx.outcomes)[c.outcome], own, nullptr, out);
+      return;
+    case Condition::Kind::OutcomeValue:
+      outcome_open_fields((*ctx.outcomes)[c.outcome], own, &c.strings, out);
+      return;
+    case Condition::Kind::Bound: return;  // waits on the condition that binds the name
+  }
 }
 
 }  // namespace talent

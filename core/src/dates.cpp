@@ -44,8 +44,12 @@ std::string format_date(const Date& d) {
 }
 
 int completed_years(const Date& birth, const Date& on) {
+  // Born on 29 February: in a common year the anniversary is 28 February
+  // (Civil Code art. 201: with no such day, the period ends on the month's
+  // last day).
+  const int birthday = birth.month == 2 && birth.day == 29 && !is_leap(on.year) ? 28 : birth.day;
   int years = on.year - birth.year;
-  if (on.month < birth.month || (on.month == birth.month && on.day < birth.day)) --years;
+  if (on.month < birth.month || (on.month == birth.month && on.day < birthday)) --years;
   return years;
 }
 

@@ -1,5 +1,7 @@
 #include "talent/engine.hpp"
 
+#include <algorithm>
+
 #include "talent/answer_writer.hpp"
 #include "talent/evaluator.hpp"
 #include "talent/json_writer.hpp"
@@ -24,6 +26,22 @@ Assessment without_outcomes(Subject& subject) {
   return a;
 }
 
+// The unknown fields incomplete outcomes wait on, each with those outcomes:
+// the most outcomes first, then in the order of the schema (and describe()).
+std::vector<OpenQuestion> open_questions(const RecordSchema& schema, const std::vector<OutcomeAnswer>& outcomes) {
+  std::vector<std::vector<std::string_view>> waiting(schema.fields.size());
+  for (const OutcomeAnswer& o : outcomes)
+    for (int f : o.open_fields) waiting[static_cast<std::size_t>(f)].push_back(o.outcome->id);
+  std::vector<std::size_t> order;
+  for (std::size_t f = 0; f < waiting.size(); ++f)
+    if (!waiting[f].empty()) order.push_back(f);
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) { return waiting[x].size() > waiting[y].size(); });
+  std::vector<OpenQuestion> out;
+  out.reserve(order.size());
+  for (std::size_t f : order) out.push_back({schema.fields[f].path, std::move(waiting[f])});
+  return out;
+}
+
 }  // namespace
 
 Assessment Engine::assess(std::string_view profile) const {
@@ -38,8 +56,11 @@ Assessment Engine::assess(std::string_view profile) const {
       a.warnings.push_back({"policy_not_in_force", "", pack.id,
                             pack.id + " is in force from " + format_date(pack.in_force_from) + " to " +
                                 format_date(pack.in_force_to)});
+    for (const PackWarning& w : pack.warnings)
+      if (as_of && w.from <= *as_of) a.warnings.push_back({w.code, "", pack.id, w.message});
     evaluate_outcomes(pack, pack.outcomes, schema.record, s.record, a.outcomes);
   }
+  a.open_questions = open_questions(schema.record, a.outcomes);
   return a;
 }
 

@@ -24,6 +24,7 @@ struct OutcomeState {
   const Preference* preference = nullptr;
   Bindings bindings;
   std::vector<Reason> reasons;  // as weighed, a reason reached twice listed twice
+  const Outcome* outcome = nullptr;
 };
 
 struct EvalContext {
@@ -36,6 +37,17 @@ struct EvalContext {
 
 // Evaluates `c`; appends to `reasons` (if given) what it weighed.
 Truth evaluate_condition(const Condition& c, const EvalContext& ctx, std::vector<Reason>* reasons);
+
+// The unknown fields (indexes in ctx.schema) on which `c`, if incomplete,
+// still waits, added to `out`: what an answer would have to give for `c` to
+// be decided. Inside a list's items, `list` is the list's field: it stands
+// for its items' fields. Outcome references add the referenced outcome's.
+void open_fields(const Condition& c, const EvalContext& ctx, int list, std::vector<int>& out);
+
+// The same for an outcome: its requirements and its incomplete routes (only
+// those whose value is in `values`, when given).
+void outcome_open_fields(const OutcomeState& r, const EvalContext& ctx, const std::vector<std::string>* values,
+                         std::vector<int>& out);
 
 // The fewest reasons that would have to change for `c` to be met, and which.
 int missing_reasons(const Condition& c, const EvalContext& ctx, std::vector<Reason>& out);

@@ -48,6 +48,7 @@ class OutcomeEvaluator {
   OutcomeState evaluate(const Outcome& o) {
     OutcomeState r;
     r.preference = &o.preference;
+    r.outcome = &o;
     r.reasons.reserve(32);  // most outcomes weigh fewer; saves the growth steps
     Truth truth = Truth::Met;
     for (const Condition& c : o.required) truth = all_of(truth, evaluate_condition(c, context(r.bindings), &r.reasons));
@@ -108,25 +109,88 @@ class OutcomeEvaluator {
         if (evaluate_condition(c, context(scratch), &notes) != Truth::Met) notes.pop_back();
       a.notes = each_once(notes);
     }
-    if (decided(r.truth)) add_benefits(o, r, a.benefits);
+    if (decided(r.truth)) {
+      add_benefits(o, r, a.benefits);
+      add_obligations(o, r, a.obligations);
+    }
     if (!o.closest_key.empty()) add_closest(o, r, a.closest);
+    if (o.under_review && r.truth == Truth::Met)
+      for (int i = 0; i < r.route && a.under_review.empty(); ++i)
+        if (r.route_truths[i] == Truth::Review) a.under_review = r.route_values[i];
+    if (r.truth == Truth::Incomplete) {
+      Bindings scratch = r.bindings;
+      outcome_open_fields(r, context(scratch), nullptr, a.open_fields);
+    }
     return a;
   }
 
+  // Whether the deciding route gives the item `id` of a list (benefits,
+  // obligations): all when the route names none.
+  static bool route_gives(const std::optional<std::vector<std::string>>& listed, const std::string& id) {
+    return !listed || std::find(listed->begin(), listed->end(), id) != listed->end();
+  }
+
+  // The figures of a benefit or an obligation, the known ones in order;
+  // `all` gets every figure, known or not, by position.
+  std::vector<std::pair<std::string_view, Datum>> figures(const std::vector<std::pair<std::string, Expr>>& exprs,
+                                                          const OutcomeState& r,
+                                                          std::vector<std::optional<Datum>>& all) {
+    std::vector<std::pair<std::string_view, Datum>> known;
+    all.reserve(exprs.size());
+    for (const auto& [name, expr] : exprs) {
+      all.push_back(evaluate_figure(expr, FigureContext{pack_, &schema_, &record_, r.bindings, &all}));
+      if (all.back()) known.emplace_back(name, *all.back());
+    }
+    return known;
+  }
+
+  void add_obligations(const Outcome& o, const OutcomeState& r, std::vector<ObligationAnswer>& out) {
+    const auto& listed = r.route >= 0 ? o.routes[r.route].obligations : std::nullopt;
+    for (const Obligation& ob : o.obligations) {
+      if (!route_gives(listed, ob.id)) continue;
+      Bindings scratch = r.bindings;
+      if (ob.when && evaluate_condition(*ob.when, context(scratch), nullptr) != Truth::Met) continue;
+      std::vector<std::optional<Datum>> all;
+      ObligationAnswer answer{&ob, {}, figures(ob.fields, r, all)};
+      bool complete = true;
+      answer.text = {fill_in(ob.text.zh, ob.fields, all, complete), fill_in(ob.text.en, ob.fields, all, complete)};
+      if (!complete && ob.text_unknown) answer.text = *ob.text_unknown;
+      out.push_back(std::move(answer));
+    }
+  }
+
+  // `text` with each {name} replaced by that figure; `complete` turns false
+  // if a figure it names is unknown (then "…" stands in for it).
+  static std::string fill_in(const std::string& text, const std::vector<std::pair<std::string, Expr>>& exprs,
+                             const std::vector<std::optional<Datum>>& values, bool& complete) {
+    std::string out;
+    for (std::size_t i = 0; i < text.size();) {
+      const std::size_t open = text.find('{', i), close = open == std::string::npos ? open : text.find('}', open);
+      if (close == std::string::npos) {
+        out.append(text, i, std::string::npos);
+        break;
+      }
+      out.append(text, i, open - i);
+      const std::string_view name(text.data() + open + 1, close - open - 1);
+      const Datum* value = nullptr;
+      for (std::size_t k = 0; k < exprs.size(); ++k)
+        if (exprs[k].first == name && values[k]) value = &*values[k];
+      if (!value) complete = false, out += "…";
+      else if (value->is_number()) write_number(out, value->number);
+      else out += value->text;
+      i = close + 1;
+    }
+    return out;
+  }
+
   void add_benefits(const Outcome& o, const OutcomeState& r, std::vector<BenefitAnswer>& out) {
-    const auto* allowed = r.route >= 0 && o.routes[r.route].benefits ? &*o.routes[r.route].benefits : nullptr;
+    const auto& listed = r.route >= 0 ? o.routes[r.route].benefits : std::nullopt;
     for (const Benefit& b : o.benefits) {
-      if (allowed && std::find(allowed->begin(), allowed->end(), b.id) == allowed->end()) continue;
+      if (!route_gives(listed, b.id)) continue;
       Bindings scratch = r.bindings;
       if (b.when && evaluate_condition(*b.when, context(scratch), nullptr) != Truth::Met) continue;
-      std::vector<std::optional<Datum>> fields;
-      fields.reserve(b.fields.size());
-      BenefitAnswer answer{&b, {}};
-      for (const auto& [name, expr] : b.fields) {
-        fields.push_back(evaluate_figure(expr, FigureContext{pack_, &schema_, &record_, r.bindings, &fields}));
-        if (fields.back()) answer.fields.emplace_back(name, *fields.back());
-      }
-      out.push_back(std::move(answer));
+      std::vector<std::optional<Datum>> all;
+      out.push_back({&b, figures(b.fields, r, all)});
     }
   }
 

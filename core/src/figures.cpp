@@ -84,6 +84,7 @@ std::optional<Datum> evaluate_figure(const Expr& e, const FigureContext& ctx) {
     }
     case Expr::Kind::Each: {
       const FieldSpec& spec = ctx.schema->fields[e.index];
+      if (!ctx.record->values[e.index].known()) return std::nullopt;  // a list not given
       Datum out;
       out.kind = Datum::Kind::Array;
       for (const Record& item : ctx.record->values[e.index].records) {

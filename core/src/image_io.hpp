@@ -76,6 +76,8 @@ TALENT_IMAGE_DECLARE(Condition)
 TALENT_IMAGE_DECLARE(Expr)
 TALENT_IMAGE_DECLARE(Parameter)
 TALENT_IMAGE_DECLARE(Benefit)
+TALENT_IMAGE_DECLARE(Obligation)
+TALENT_IMAGE_DECLARE(PackWarning)
 TALENT_IMAGE_DECLARE(Route)
 TALENT_IMAGE_DECLARE(Outcome)
 TALENT_IMAGE_DECLARE(PolicyPack)
@@ -191,14 +193,19 @@ TALENT_IMAGE_STRUCT(Expr,
   io(a, v.has_unknown_branch);)
 TALENT_IMAGE_STRUCT(Parameter, io(a, v.id); io(a, v.clause); io(a, v.unit); io(a, v.by); io(a, v.values);)
 TALENT_IMAGE_STRUCT(Benefit, io(a, v.id); io(a, v.clause); io(a, v.when); io(a, v.fields);)
+TALENT_IMAGE_STRUCT(Obligation,
+  io(a, v.id); io(a, v.kind); io(a, v.clause); io(a, v.text); io(a, v.text_unknown); io(a, v.when); io(a, v.fields);)
+TALENT_IMAGE_STRUCT(PackWarning, io(a, v.code); io(a, v.clause); io(a, v.message); io(a, v.from);)
 TALENT_IMAGE_STRUCT(Route,
-  io(a, v.clause); io(a, v.when); io(a, v.value); io(a, v.value_bound); io(a, v.benefits); io(a, v.closest);)
+  io(a, v.clause); io(a, v.when); io(a, v.value); io(a, v.value_bound); io(a, v.benefits); io(a, v.obligations);
+  io(a, v.closest);)
 TALENT_IMAGE_STRUCT(Outcome,
   io(a, v.id); io(a, v.required); io(a, v.routes); io(a, v.preference); io(a, v.priority);
-  io(a, v.notes); io(a, v.benefits); io(a, v.closest_key); io(a, v.benefits_at_top);)
+  io(a, v.notes); io(a, v.benefits); io(a, v.obligations); io(a, v.selection); io(a, v.closest_key);
+  io(a, v.under_review); io(a, v.benefits_at_top);)
 TALENT_IMAGE_STRUCT(PolicyPack,
   io(a, v.id); io(a, v.version); io(a, v.source); io(a, v.title); io(a, v.in_force_from); io(a, v.in_force_to);
-  io(a, v.reasons); io(a, v.parameters); io(a, v.outcomes); io(a, v.team_checks);)
+  io(a, v.warnings); io(a, v.reasons); io(a, v.parameters); io(a, v.outcomes); io(a, v.team_checks);)
 TALENT_IMAGE_STRUCT(Derivation, io(a, v.kind); io(a, v.from); io(a, v.on); io(a, v.of); io(a, v.otherwise);)
 TALENT_IMAGE_STRUCT(FieldSpec,
   io(a, v.path); io(a, v.type); io(a, v.values); io(a, v.ordered); io(a, v.min); io(a, v.max); io(a, v.above);

@@ -27,6 +27,12 @@ struct BenefitAnswer {
   std::vector<std::pair<std::string_view, Datum>> fields;  // the figures known, in the pack's order
 };
 
+struct ObligationAnswer {
+  const Obligation* obligation = nullptr;
+  Text text;  // its figures written in
+  std::vector<std::pair<std::string_view, Datum>> fields;
+};
+
 // For a route above the one reached: the criterion with the fewest unmet
 // conditions, and those conditions.
 struct ClosestAnswer {
@@ -44,12 +50,22 @@ struct OutcomeAnswer {
   std::vector<Reason> priority;  // met priorities
   std::vector<Reason> notes;     // met notes of an outcome that is not met
   std::vector<BenefitAnswer> benefits;
+  std::vector<ObligationAnswer> obligations;  // eligible or review only
   std::vector<ClosestAnswer> closest;  // when the outcome names a closest key
+  std::string under_review;            // a route above the one reached that the deciding body weighs
+  std::vector<int> open_fields;        // incomplete: the unknown fields (schema indexes) it waits on
+};
+
+// An unknown field on which incomplete outcomes wait (contract 7.7).
+struct OpenQuestion {
+  std::string field;                      // dotted; a list by its own name
+  std::vector<std::string_view> outcomes;  // the incomplete outcomes that wait on it
 };
 
 struct Assessment {
   std::optional<Date> as_of;           // unset when the input has errors
   std::vector<OutcomeAnswer> outcomes;  // every pack's outcomes (or team checks), in pack order
+  std::vector<OpenQuestion> open_questions;  // most outcomes first, then in the schema's order
   std::vector<Warning> warnings;
   std::vector<InputError> errors;       // non-empty: no outcomes
 };

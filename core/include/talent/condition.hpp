@@ -15,9 +15,9 @@ const std::string* find_binding(const Bindings& b, const std::string& name);
 enum class Op { Eq, Ne, Lt, Le, Gt, Ge, In, NotIn, Given, ContainsAny, NotEmpty };
 
 struct Condition {
-  enum class Kind { All, Any, Compare, Exists, Every, Count, Share, Outcome, OutcomeValue, Bound };
+  enum class Kind { All, Any, Not, Compare, Exists, Every, Count, Share, Outcome, OutcomeValue, Bound };
   Kind kind = Kind::All;
-  std::vector<Condition> children;  // All, Any; quantifiers: [0] is `where` when present
+  std::vector<Condition> children;  // All, Any; Not: [0]; quantifiers: [0] is `where` when present
   int field = -1;                   // Compare and quantifiers: index in the record schema
   Op op = Op::Eq;
   std::vector<double> numbers;      // operands as numbers (bool 0/1, enum rank, date yyyymmdd)

@@ -57,12 +57,24 @@ struct Benefit {
   std::vector<std::pair<std::string, Expr>> fields;
 };
 
+// What a route asks in return (contract 7.3): a service period, a report, a
+// lock, a condition, a clawback, a duty or a note on how a figure is meant.
+// Its text may name its figures as {name}.
+struct Obligation {
+  std::string id, kind, clause;
+  Text text;
+  std::optional<Text> text_unknown;  // said instead while a figure the text names is unknown
+  std::optional<Condition> when;
+  std::vector<std::pair<std::string, Expr>> fields;
+};
+
 struct Route {
   std::string clause;
   Condition when;
   std::string value;        // literal value of the outcome on this route
   std::string value_bound;  // or the bound name that gives it
-  std::optional<std::vector<std::string>> benefits;  // the outcome's benefits this route gives; all if absent
+  std::optional<std::vector<std::string>> benefits;     // the outcome's benefits this route gives; all if absent
+  std::optional<std::vector<std::string>> obligations;  // the same for its obligations
   bool closest = true;      // may be named as "what is missing"
 };
 
@@ -74,14 +86,25 @@ struct Outcome {
   std::vector<Condition> priority;  // 优先/倾斜: listed when met, never change the status
   std::vector<Condition> notes;     // what the deciding body may still do: listed when met and the outcome is not
   std::vector<Benefit> benefits;
+  std::vector<Obligation> obligations;
+  std::optional<Datum> selection;   // how the door opens: a competition, a committee… (written as it is)
   std::string closest_key;          // non-empty: report what is missing for the routes above the one reached
+  bool under_review = false;        // met: name the highest route above the one reached that is in review
   bool benefits_at_top = false;     // team checks: benefits at the top of the answer
+};
+
+// A warning every answer carries from a date on (a trial period that may
+// have ended).
+struct PackWarning {
+  std::string code, clause, message;
+  Date from;
 };
 
 struct PolicyPack {
   std::string id, version, source;
   Text title;
   Date in_force_from, in_force_to;
+  std::vector<PackWarning> warnings;
   std::vector<ReasonText> reasons;   // Condition::reason indexes here
   std::vector<Parameter> parameters;
   std::vector<Outcome> outcomes;     // about a profile, in evaluation order

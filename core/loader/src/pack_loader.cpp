@@ -1,9 +1,11 @@
 // The strict reader of policy packs. Anything it does not understand is an
 // error with a stable id and the JSON pointer of the entry, never a guess.
+#include <algorithm>
 #include <set>
 #include <tuple>
 
 #include "loaders.hpp"
+#include "policy_files.hpp"
 #include "talent/json_writer.hpp"
 
 namespace talent {
@@ -22,6 +24,9 @@ const std::map<std::string, Expr::Kind> kExprOps = {
     {"add", Expr::Kind::Add}, {"sub", Expr::Kind::Sub}, {"mul", Expr::Kind::Mul}, {"min", Expr::Kind::Min},
     {"max", Expr::Kind::Max}, {"lt", Expr::Kind::Lt},   {"le", Expr::Kind::Le},   {"gt", Expr::Kind::Gt},
     {"ge", Expr::Kind::Ge}};
+
+// An obligation's own keys, which its figures may not take.
+const Keys kObligationKeys = {"id", "kind", "clause", "text", "text_en"};
 
 const std::map<std::string, Truth> kTruthNames = {
     {"met", Truth::Met}, {"review", Truth::Review}, {"incomplete", Truth::Incomplete}, {"unmet", Truth::Unmet}};
@@ -53,13 +58,15 @@ class PackLoader {
       fail("pack.invalid_type", "", "a pack must be a JSON object");
       return std::nullopt;
     }
-    only(doc, "", {"id", "title", "version", "source", "in_force", "definitions", "parameters", "outcomes", "team_checks"});
+    only(doc, "", {"id", "title", "version", "source", "in_force", "warnings", "definitions", "parameters", "outcomes",
+                   "team_checks"});
     pack_.id = string_at(doc, "id", "");
     pack_.version = string_at(doc, "version", "");
     pack_.source = string_at(doc, "source", "");
     pack_.title = text_at(doc, "title", "");
     read_clauses(clauses);
     read_in_force(doc);
+    for_each_item(doc, "warnings", "", [&](const Json& w, const std::string& p) { read_warning(w, p); });
     const Json* subject_profile = find_subject("profile");
     if (!subject_profile) return std::nullopt;
     if (const Json* defs = member(doc, "definitions")) read_definitions(*defs);
@@ -338,6 +345,16 @@ class PackLoader {
       else bind_names_.insert(c.bind = b->get<std::string>());
     }
     if (member(j, "all") || member(j, "any")) read_group(j, path, scope, c);
+    else if (const Json* inner = member(j, "not")) {
+      Keys keys = kCommonConditionKeys;
+      keys.insert("not");
+      only(j, path, keys);
+      c.kind = Condition::Kind::Not;
+      // What it negates is not reported apart: the `not` carries the reason.
+      Scope quiet = scope;
+      quiet.covered = true;
+      c.children.push_back(read_condition(*inner, path + "/not", quiet));
+    }
     else if (member(j, "field")) read_compare(j, path, scope, c);
     else if (member(j, "exists") || member(j, "every") || member(j, "count") || member(j, "share"))
       read_quantifier(j, path, scope, c);
@@ -660,7 +677,8 @@ class PackLoader {
       fail("pack.invalid_type", path, "an outcome is an object");
       return o;
     }
-    only(j, path, {"id", "label", "requires", "routes", "prefer", "priority", "notes", "benefits", "closest", "benefits_at_top"});
+    only(j, path, {"id", "label", "requires", "routes", "prefer", "priority", "notes", "benefits", "obligations", "selection",
+                   "closest", "under_review", "benefits_at_top"});
     o.id = string_at(j, "id", path);
     if (!o.id.empty() && !outcome_ids_.insert(o.id).second) fail("pack.duplicate_id", path + "/id", "outcome '" + o.id + "' is declared twice");
     if (o.id.rfind(pack_.id + ".", 0) != 0) fail("pack.invalid_value", path + "/id", "outcome ids start with '" + pack_.id + ".'");
@@ -683,11 +701,27 @@ class PackLoader {
       o.benefits.push_back(read_benefit(b, p));
       if (!benefit_ids.insert(o.benefits.back().id).second) fail("pack.duplicate_id", p + "/id", "benefit declared twice");
     });
-    for (std::size_t r = 0; r < o.routes.size(); ++r)
+    std::set<std::string> obligation_ids;
+    for_each_item(j, "obligations", path, [&](const Json& b, const std::string& p) {
+      o.obligations.push_back(read_obligation(b, p));
+      if (!obligation_ids.insert(o.obligations.back().id).second) fail("pack.duplicate_id", p + "/id", "obligation declared twice");
+    });
+    for (std::size_t r = 0; r < o.routes.size(); ++r) {
+      const std::string at = path + "/routes/" + std::to_string(r);
       if (o.routes[r].benefits)
         for (const auto& id : *o.routes[r].benefits)
-          if (!benefit_ids.count(id))
-            fail("pack.unknown_value", path + "/routes/" + std::to_string(r) + "/benefits", "no benefit '" + id + "' in this outcome");
+          if (!benefit_ids.count(id)) fail("pack.unknown_value", at + "/benefits", "no benefit '" + id + "' in this outcome");
+      if (o.routes[r].obligations)
+        for (const auto& id : *o.routes[r].obligations)
+          if (!obligation_ids.count(id)) fail("pack.unknown_value", at + "/obligations", "no obligation '" + id + "' in this outcome");
+    }
+    if (const Json* selection = member(j, "selection")) {
+      if (!selection->is_object() || !member(*selection, "kind") || !(*member(*selection, "kind")).is_string())
+        fail("pack.invalid_type", path + "/selection", "a selection is an object with a \"kind\" and a \"clause\"");
+      else clause_at(*selection, path + "/selection", true);
+      o.selection = to_datum(*selection);
+    }
+    o.under_review = flag(j, "under_review", path);
     if (const Json* closest = member(j, "closest")) {
       if (!closest->is_string()) fail("pack.invalid_type", path + "/closest", "expected the name of the value, e.g. \"category\"");
       else o.closest_key = closest->get<std::string>();
@@ -721,7 +755,7 @@ class PackLoader {
       fail("pack.invalid_type", path, "a route is an object");
       return r;
     }
-    only(j, path, {"clause", "when", "value", "benefits", "closest"});
+    only(j, path, {"clause", "when", "value", "benefits", "obligations", "closest"});
     r.clause = clause_at(j, path, true);
     const Json* when = member(j, "when");
     if (!when) fail("pack.missing_key", path + "/when", "a route needs 'when'");
@@ -734,6 +768,7 @@ class PackLoader {
       } else fail("pack.invalid_value", path + "/value", "a route value is a string or {\"bound\": name}");
     }
     if (const Json* b = member(j, "benefits")) r.benefits = names(*b, path + "/benefits");
+    if (const Json* b = member(j, "obligations")) r.obligations = names(*b, path + "/obligations");
     r.closest = !member(j, "closest") || flag(j, "closest", path);
     return r;
   }
@@ -759,6 +794,68 @@ class PackLoader {
       b.fields.emplace_back(it.key(), std::move(e));
     }
     return b;
+  }
+
+  // What a route asks in return. Its `quote`, the words of the clause it
+  // rests on, must be in that clause's text: the obligation is held to the
+  // document like every other text.
+  Obligation read_obligation(const Json& j, const std::string& path) {
+    static const Keys kKinds = {"service", "report", "lock", "condition", "clawback", "duty", "note"};
+    Obligation ob;
+    if (!j.is_object()) {
+      fail("pack.invalid_type", path, "an obligation is an object");
+      return ob;
+    }
+    only(j, path, {"id", "kind", "clause", "quote", "text", "text_unknown", "when", "fields"});
+    ob.id = string_at(j, "id", path);
+    ob.kind = string_at(j, "kind", path);
+    if (!ob.kind.empty() && !kKinds.count(ob.kind))
+      fail("pack.invalid_value", path + "/kind", "an obligation's kind is service, report, lock, condition, clawback, duty or note");
+    ob.clause = clause_at(j, path, true);
+    ob.text = text_at(j, "text", path);
+    if (member(j, "text_unknown")) ob.text_unknown = text_at(j, "text_unknown", path);
+    if (const Json* when = member(j, "when")) ob.when = read_condition(*when, path + "/when", Scope{schema_, ob.clause, false, true});
+    if (const Json* fields = member(j, "fields")) {
+      if (!fields->is_object()) fail("pack.invalid_type", path + "/fields", "expected an object of figures");
+      else
+        for (auto it = fields->begin(); it != fields->end(); ++it) {
+          if (kObligationKeys.count(it.key())) fail("pack.invalid_value", path + "/fields/" + pointer_token(it.key()), "'" + it.key() + "' is the obligation's own key");
+          Expr e = read_expr(it.value(), path + "/fields/" + pointer_token(it.key()), *schema_, ob.fields);
+          ob.fields.emplace_back(it.key(), std::move(e));
+        }
+    }
+    for (const std::string* text : {&ob.text.zh, &ob.text.en})
+      for (const std::string& name : placeholders(*text))
+        if (std::none_of(ob.fields.begin(), ob.fields.end(), [&](const auto& f) { return f.first == name; }))
+          fail("pack.unknown_field", path + "/text", "{" + name + "} names no figure of this obligation");
+    const std::string quote = string_at(j, "quote", path);
+    const auto clause = clause_index_.find(ob.clause);
+    if (!quote.empty() && clause != clause_index_.end() &&
+        without_whitespace(loaded_.clauses[static_cast<std::size_t>(clause->second)].second.zh).find(without_whitespace(quote)) ==
+            std::string::npos)
+      fail("pack.quote_mismatch", path + "/quote", "the quote is not in the text of clause " + ob.clause);
+    return ob;
+  }
+
+  static std::vector<std::string> placeholders(const std::string& text) {
+    std::vector<std::string> out;
+    for (std::size_t open = text.find('{'); open != std::string::npos; open = text.find('{', open + 1)) {
+      const std::size_t close = text.find('}', open);
+      if (close == std::string::npos) break;
+      out.push_back(text.substr(open + 1, close - open - 1));
+    }
+    return out;
+  }
+
+  void read_warning(const Json& j, const std::string& path) {
+    if (!j.is_object()) return fail("pack.invalid_type", path, "a warning is an object");
+    only(j, path, {"code", "clause", "from", "message"});
+    PackWarning w;
+    w.code = string_at(j, "code", path);
+    w.clause = clause_at(j, path, true);
+    w.from = date_at(j, "from", path);
+    w.message = string_at(j, "message", path);
+    pack_.warnings.push_back(std::move(w));
   }
 
   // ---- describe ----

@@ -66,8 +66,8 @@ class DuplicateKeyCheck : public nlohmann::json_sax<Json> {
   }
 };
 
-// Whitespace and line breaks (ASCII, U+3000, U+00A0) do not count: the
-// documents wrap lines and pages wherever they like.
+}  // namespace
+
 std::string without_whitespace(std::string_view s) {
   std::string out;
   out.reserve(s.size());
@@ -82,6 +82,8 @@ std::string without_whitespace(std::string_view s) {
   }
   return out;
 }
+
+namespace {
 
 bool read_file(const std::filesystem::path& path, std::string& out) {
   std::ifstream in(path, std::ios::binary);

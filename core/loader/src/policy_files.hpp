@@ -16,6 +16,10 @@ namespace talent {
 // keep one of the two).
 std::optional<Json> parse_policy_json(std::string_view text, const std::string& file, LoadErrors& errors);
 
+// `s` without whitespace and line breaks (ASCII, U+3000, U+00A0): the
+// documents wrap lines and pages wherever they like.
+std::string without_whitespace(std::string_view s);
+
 // The pack's "source" must be the document's file name (pack.invalid_value).
 void check_source(const Json& pack, const PolicySource& source, LoadErrors& errors);
 
