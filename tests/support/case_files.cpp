@@ -3,11 +3,36 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <sstream>
 
 #include "talent/engine.hpp"
 
 namespace talent::testing {
+
+std::vector<Case> load_case_file(const std::string& path, const std::string& name) {
+  std::ifstream in(path);
+  std::stringstream text;
+  text << in.rdbuf();
+  Json doc = Json::parse(text.str(), nullptr, false);
+  const Json* cases = member(doc, "cases");
+  if (!cases || !cases->is_array()) return {{name, "(file does not parse as {\"cases\": [...]})", "invalid", "", Json()}};
+  std::vector<Case> out;
+  for (const Json& c : *cases) {
+    Case k;
+    k.file = name;
+    const Json* case_name = member(c, "name");
+    k.name = case_name && case_name->is_string() ? case_name->get<std::string>() : "(unnamed)";
+    if (const Json* p = member(c, "profile")) k.kind = "profile", k.input = to_text(*p);
+    else if (const Json* t = member(c, "team")) k.kind = "team", k.input = to_text(*t);
+    else if (const Json* r = member(c, "raw"); r && r->is_string()) k.kind = "raw", k.input = r->get<std::string>();
+    else k.kind = "invalid";
+    const Json* e = member(c, "expect");
+    k.expect = e ? *e : Json();
+    out.push_back(std::move(k));
+  }
+  return out;
+}
 
 std::vector<Case> load_cases(const std::string& dir) {
   std::vector<std::filesystem::path> files;
@@ -16,29 +41,8 @@ std::vector<Case> load_cases(const std::string& dir) {
   std::sort(files.begin(), files.end());
   std::vector<Case> out;
   for (const auto& path : files) {
-    std::ifstream in(path);
-    std::stringstream text;
-    text << in.rdbuf();
-    Json doc = Json::parse(text.str(), nullptr, false);
-    const std::string rel = std::filesystem::relative(path, dir).string();
-    const Json* cases = member(doc, "cases");
-    if (!cases || !cases->is_array()) {
-      out.push_back({rel, "(file does not parse as {\"cases\": [...]})", "invalid", "", Json()});
-      continue;
-    }
-    for (const Json& c : *cases) {
-      Case k;
-      k.file = rel;
-      const Json* name = member(c, "name");
-      k.name = name && name->is_string() ? name->get<std::string>() : "(unnamed)";
-      if (const Json* p = member(c, "profile")) k.kind = "profile", k.input = to_text(*p);
-      else if (const Json* t = member(c, "team")) k.kind = "team", k.input = to_text(*t);
-      else if (const Json* r = member(c, "raw"); r && r->is_string()) k.kind = "raw", k.input = r->get<std::string>();
-      else k.kind = "invalid";
-      const Json* e = member(c, "expect");
-      k.expect = e ? *e : Json();
-      out.push_back(std::move(k));
-    }
+    std::vector<Case> cases = load_case_file(path.string(), std::filesystem::relative(path, dir).string());
+    out.insert(out.end(), std::make_move_iterator(cases.begin()), std::make_move_iterator(cases.end()));
   }
   return out;
 }
@@ -110,5 +114,9 @@ bool matches(const Json& expect, const Json& actual, std::string& why, const std
 }
 
 std::string answer(const Case& c) { return c.kind == "team" ? talent::check_team(c.input) : talent::evaluate(c.input); }
+
+std::string answer(const Engine& engine, const Case& c) {
+  return c.kind == "team" ? engine.check_team(c.input) : engine.evaluate(c.input);
+}
 
 }  // namespace talent::testing

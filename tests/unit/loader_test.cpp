@@ -336,7 +336,10 @@ TEST_F(PolicyFolder, WithoutTheSubjects) {
 
 TEST(Loader, TheBuiltInPacksLoad) {
   ASSERT_NE(builtin_engine(), nullptr) << builtin_load_error();
-  EXPECT_EQ(builtin_engine()->packs().size(), 2u);
+  // fcg and wz at least: a new policy folder needs no change here.
+  std::set<std::string> ids;
+  for (const PolicyPack& p : builtin_engine()->packs()) ids.insert(p.id);
+  EXPECT_TRUE(ids.count("fcg") && ids.count("wz"));
 }
 
 TEST(Loader, TheRealPacksRejectAMistake) {

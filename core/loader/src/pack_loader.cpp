@@ -331,7 +331,8 @@ class PackLoader {
       // text already covers it (a definition may be used in both places).
       const Text text = read_text(*t, path + "/text");
       if (scope.reporting && !scope.covered) {
-        if (scope.clause.empty()) fail("pack.missing_clause", path, "a reported condition needs a clause id");
+        if (scope.clause.empty())
+          fail("pack.missing_clause", path, "this condition is given as a reason: it needs a \"clause\", here or on a group or route around it");
         c.reason = reason(scope.clause, text, in_principle);
       }
       scope.covered = true;
@@ -364,7 +365,8 @@ class PackLoader {
     const bool structural = c.kind == Condition::Kind::All || c.kind == Condition::Kind::Any ||
                             (c.kind == Condition::Kind::Outcome && c.strings.empty());
     if (scope.reporting && !scope.covered && !structural)
-      fail("pack.missing_text", path, "a condition that is reported needs a text (zh, en)");
+      fail("pack.missing_text", path,
+           "this condition is given as a reason: it needs a \"text\": {\"zh\": ..., \"en\": ...}, here or on a group around it");
     return c;
   }
 
@@ -378,7 +380,8 @@ class PackLoader {
   Condition expand_definition(const Json& use, const Json& j, const std::string& path, const Scope& scope) {
     only(j, path, {"use"});
     if (!use.is_string() || !definitions_.count(use.get<std::string>())) {
-      fail("pack.unknown_definition", path + "/use", "no such definition");
+      fail("pack.unknown_definition", path + "/use",
+           use.is_string() ? "no definition '" + use.get<std::string>() + "' in \"definitions\"" : "expected the name of a definition");
       return {};
     }
     const std::string name = use.get<std::string>();
@@ -414,7 +417,7 @@ class PackLoader {
     }
     index = schema.find(name.get<std::string>());
     if (index < 0) {
-      fail("pack.unknown_field", path, "'" + name.get<std::string>() + "' is not a field of the form");
+      fail("pack.unknown_field", path, "'" + name.get<std::string>() + "' is not a field of the form (see subjects.json)");
       return nullptr;
     }
     return &schema.fields[index];
@@ -533,7 +536,9 @@ class PackLoader {
           index = static_cast<int>(i);
           return earlier_[i];
         }
-    fail("pack.unknown_outcome", path, "refers to no earlier outcome of the same form");
+    fail("pack.unknown_outcome", path,
+         (id.is_string() ? "'" + id.get<std::string>() + "' is" : std::string("this is")) +
+             " not an outcome declared above this one in the same list: a condition may only refer to an earlier outcome");
     return nullptr;
   }
 
@@ -592,7 +597,9 @@ class PackLoader {
       only(j, path, {"param"});
       e.kind = Expr::Kind::Param;
       auto it = arg.is_string() ? parameter_index_.find(arg.get<std::string>()) : parameter_index_.end();
-      if (it == parameter_index_.end()) fail("pack.unknown_parameter", path + "/param", "no such parameter");
+      if (it == parameter_index_.end())
+        fail("pack.unknown_parameter", path + "/param",
+             arg.is_string() ? "no parameter '" + arg.get<std::string>() + "' in \"parameters\"" : "expected the name of a parameter");
       else e.index = it->second, used_parameters_.insert(it->first);
     } else if (op == "field") {
       only(j, path, {"field"});
@@ -608,7 +615,7 @@ class PackLoader {
       only(j, path, {"bound"});
       e.kind = Expr::Kind::Bound;
       e.bound = arg.is_string() ? arg.get<std::string>() : "";
-      if (!bind_names_.count(e.bound)) fail("pack.unknown_field", path + "/bound", "no condition binds this name");
+      if (!bind_names_.count(e.bound)) fail("pack.unknown_field", path + "/bound", "no condition binds '" + e.bound + "'");
     } else if (kExprOps.count(op)) {
       only(j, path, {op});
       e.kind = kExprOps.at(op);
@@ -764,7 +771,8 @@ class PackLoader {
       if (v->is_string()) r.value = v->get<std::string>();
       else if (const Json* b = member(*v, "bound"); b && b->is_string() && v->size() == 1) {
         r.value_bound = b->get<std::string>();
-        if (!bind_names_.count(r.value_bound)) fail("pack.unknown_field", path + "/value/bound", "no condition binds this name");
+        if (!bind_names_.count(r.value_bound))
+          fail("pack.unknown_field", path + "/value/bound", "no condition binds '" + r.value_bound + "'");
       } else fail("pack.invalid_value", path + "/value", "a route value is a string or {\"bound\": name}");
     }
     if (const Json* b = member(j, "benefits")) r.benefits = names(*b, path + "/benefits");
