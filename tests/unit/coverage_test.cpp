@@ -62,5 +62,46 @@ TEST(CoverageByClause, EveryCriterionDecidesBothWays) {
   }
 }
 
+// Every benefit and every obligation of every outcome is asserted by some
+// case: named in an expectation, not merely produced.
+void expected_items(const Json& expect_outcome, const std::string& outcome, std::set<std::string>& seen) {
+  if (const Json* b = member(expect_outcome, "benefits"); b && b->is_object())
+    for (const auto& [id, _] : b->items()) seen.insert(outcome + " benefit " + id);
+  for (const char* key : {"obligations", "obligations_include"})
+    if (const Json* list = member(expect_outcome, key); list && list->is_array())
+      for (const Json& ob : *list)
+        if (const Json* id = member(ob, "id"); id && id->is_string()) seen.insert(outcome + " obligation " + id->get<std::string>());
+}
+
+TEST(CoverageByClause, EveryBenefitAndObligationIsAsserted) {
+  std::set<std::string> seen;
+  for (const Case& c : load_cases()) {
+    if (c.kind == "team") {
+      for (const PolicyPack& pack : builtin_engine()->packs())
+        for (const Outcome& o : pack.team_checks) {
+          expected_items(c.expect, o.id, seen);
+          for (const Benefit& b : o.benefits)
+            if (member(c.expect, b.id.c_str())) seen.insert(o.id + " benefit " + b.id);
+        }
+    } else if (const Json* outcomes = member(c.expect, "outcomes"); outcomes && outcomes->is_object()) {
+      for (const auto& [id, o] : outcomes->items()) expected_items(o, id, seen);
+    }
+  }
+  int items = 0;
+  for (const PolicyPack& pack : builtin_engine()->packs())
+    for (const auto* list : {&pack.outcomes, &pack.team_checks})
+      for (const Outcome& o : *list) {
+        for (const Benefit& b : o.benefits) {
+          ++items;
+          EXPECT_TRUE(seen.count(o.id + " benefit " + b.id)) << o.id << ": benefit " << b.id << " (" << b.clause << ") is asserted by no case";
+        }
+        for (const Obligation& ob : o.obligations) {
+          ++items;
+          EXPECT_TRUE(seen.count(o.id + " obligation " + ob.id)) << o.id << ": obligation " << ob.id << " (" << ob.clause << ") is asserted by no case";
+        }
+      }
+  EXPECT_GT(items, 20);
+}
+
 }  // namespace
 }  // namespace talent::testing
