@@ -39,6 +39,11 @@ void write_benefit_fields(const BenefitAnswer& b, JsonWriter& w) {
 void write_benefits(const OutcomeAnswer& a, JsonWriter& w) {
   for (const BenefitAnswer& b : a.benefits) {
     w.key(b.benefit->id);
+    if (b.benefit->value) {
+      if (b.value) write_datum(w, *b.value);
+      else w.null();
+      continue;
+    }
     w.begin_object();
     write_benefit_fields(b, w);
     w.key("clause");

@@ -84,6 +84,8 @@ class OutcomeEvaluator {
         r.reasons.erase(at(base), at(starts[r.route]));
       }
       r.bindings.insert(r.bindings.end(), chosen.begin(), chosen.end());
+      const Route& route = o.routes[r.route];
+      if (!route.bind.empty() && !r.route_values[r.route].empty()) r.bindings.emplace_back(route.bind, r.route_values[r.route]);
       truth = all_of(truth, best);
     }
     r.truth = truth;
@@ -190,7 +192,9 @@ class OutcomeEvaluator {
       Bindings scratch = r.bindings;
       if (b.when && evaluate_condition(*b.when, context(scratch), nullptr) != Truth::Met) continue;
       std::vector<std::optional<Datum>> all;
-      out.push_back({&b, figures(b.fields, r, all)});
+      BenefitAnswer answer{&b, figures(b.fields, r, all), std::nullopt};
+      if (b.value) answer.value = evaluate_figure(*b.value, FigureContext{pack_, &schema_, &record_, r.bindings, &all});
+      out.push_back(std::move(answer));
     }
   }
 

@@ -25,11 +25,17 @@ std::optional<Datum> field_datum(const FieldSpec& spec, const Value& v) {
 std::optional<Datum> parameter_value(const Parameter& p, const FigureContext& ctx) {
   const Datum* at = &p.values;
   for (const std::string& name : p.by) {
+    // A field of the record at hand first (a team member's own category),
+    // else a bound name (the category an outcome was decided with).
     std::string key;
-    if (const std::string* bound = find_binding(ctx.bindings, name)) key = *bound;
-    else if (int i = ctx.schema->find(name); i >= 0 && ctx.record->values[i].known())
+    if (int i = ctx.schema->find(name); i >= 0) {
+      if (!ctx.record->values[i].known()) return std::nullopt;
       key = value_key(ctx.schema->fields[i], ctx.record->values[i]);
-    else return std::nullopt;
+    } else if (const std::string* bound = find_binding(ctx.bindings, name)) {
+      key = *bound;
+    } else {
+      return std::nullopt;
+    }
     at = at->find(key);
     if (!at) return std::nullopt;
   }
@@ -76,6 +82,13 @@ std::optional<Datum> evaluate_figure(const Expr& e, const FigureContext& ctx) {
     case Expr::Kind::Bound: {
       const std::string* v = find_binding(ctx.bindings, e.bound);
       return v ? std::optional<Datum>(Datum::of(*v)) : std::nullopt;
+    }
+    case Expr::Kind::In: {
+      auto v = evaluate_figure(e.args[0], ctx);
+      if (!v) return std::nullopt;
+      std::string key = v->text;
+      if (v->is_number()) key.clear(), write_number(key, v->number);
+      return Datum::of(std::find(e.keys.begin(), e.keys.end(), key) != e.keys.end());
     }
     case Expr::Kind::If: {
       auto c = evaluate_figure(e.args[0], ctx);

@@ -192,12 +192,12 @@ TALENT_IMAGE_STRUCT(Expr,
   io(a, v.kind); io(a, v.literal); io(a, v.index); io(a, v.bound); io(a, v.args); io(a, v.keys);
   io(a, v.has_unknown_branch);)
 TALENT_IMAGE_STRUCT(Parameter, io(a, v.id); io(a, v.clause); io(a, v.unit); io(a, v.by); io(a, v.values);)
-TALENT_IMAGE_STRUCT(Benefit, io(a, v.id); io(a, v.clause); io(a, v.when); io(a, v.fields);)
+TALENT_IMAGE_STRUCT(Benefit, io(a, v.id); io(a, v.clause); io(a, v.when); io(a, v.fields); io(a, v.value);)
 TALENT_IMAGE_STRUCT(Obligation,
   io(a, v.id); io(a, v.kind); io(a, v.clause); io(a, v.text); io(a, v.text_unknown); io(a, v.when); io(a, v.fields);)
 TALENT_IMAGE_STRUCT(PackWarning, io(a, v.code); io(a, v.clause); io(a, v.message); io(a, v.from);)
 TALENT_IMAGE_STRUCT(Route,
-  io(a, v.clause); io(a, v.when); io(a, v.value); io(a, v.value_bound); io(a, v.benefits); io(a, v.obligations);
+  io(a, v.clause); io(a, v.when); io(a, v.value); io(a, v.value_bound); io(a, v.bind); io(a, v.benefits); io(a, v.obligations);
   io(a, v.closest);)
 TALENT_IMAGE_STRUCT(Outcome,
   io(a, v.id); io(a, v.required); io(a, v.routes); io(a, v.preference); io(a, v.priority);

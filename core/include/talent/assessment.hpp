@@ -25,6 +25,7 @@ struct Reason {
 struct BenefitAnswer {
   const Benefit* benefit = nullptr;
   std::vector<std::pair<std::string_view, Datum>> fields;  // the figures known, in the pack's order
+  std::optional<Datum> value;  // a benefit that is one value (Benefit::value), when known
 };
 
 struct ObligationAnswer {

@@ -33,13 +33,13 @@ struct ReasonText {
 // A benefit figure: a literal, a parameter, a profile field, an earlier field
 // of the same benefit, a bound name, or arithmetic on those.
 struct Expr {
-  enum class Kind { Literal, Param, Field, Ref, Bound, Add, Sub, Mul, Min, Max, Lt, Le, Gt, Ge, If, Each, Object };
+  enum class Kind { Literal, Param, Field, Ref, Bound, Add, Sub, Mul, Min, Max, Lt, Le, Gt, Ge, In, If, Each, Object };
   Kind kind = Kind::Literal;
   Datum literal;
   int index = -1;                 // Param: parameter; Field, Each: field; Ref: earlier field
   std::string bound;              // Bound: the bound name
   std::vector<Expr> args;         // operands; If: condition, then, else[, unknown]
-  std::vector<std::string> keys;  // Object
+  std::vector<std::string> keys;  // Object: the keys; In: the values looked for
   bool has_unknown_branch = false;
 };
 
@@ -55,6 +55,7 @@ struct Benefit {
   std::string id, clause;
   std::optional<Condition> when;
   std::vector<std::pair<std::string, Expr>> fields;
+  std::optional<Expr> value;  // instead of fields: the benefit is this one value (a team's members' pay)
 };
 
 // What a route asks in return (contract 7.3): a service period, a report, a
@@ -73,6 +74,7 @@ struct Route {
   Condition when;
   std::string value;        // literal value of the outcome on this route
   std::string value_bound;  // or the bound name that gives it
+  std::string bind;         // when chosen, bind this name to its value (figures may be keyed by it)
   std::optional<std::vector<std::string>> benefits;     // the outcome's benefits this route gives; all if absent
   std::optional<std::vector<std::string>> obligations;  // the same for its obligations
   bool closest = true;      // may be named as "what is missing"

@@ -1,6 +1,8 @@
 // Building an Engine from the policy files (the strict loader) and writing
 // its image. Used at build time by talent-packcheck and by the tests; the
 // shipped engine starts from the image (Engine::from_image).
+#include <set>
+
 #include "image_io.hpp"
 #include "loaders.hpp"
 #include "policy_files.hpp"
@@ -27,6 +29,70 @@ Json policies_json(const std::vector<PolicyPack>& packs, bool team_only) {
   return out;
 }
 
+// The profile fields a pack reads: in its conditions (a list's item fields
+// count as the list), its figures and its parameters' keys.
+void fields_read(const Condition& c, std::set<int>& out) {
+  if (c.field >= 0 && c.kind != Condition::Kind::Bound) out.insert(c.field);
+  // A quantifier's `where` reads the items' fields, which the list stands for.
+  const bool quantifier = c.kind == Condition::Kind::Exists || c.kind == Condition::Kind::Every ||
+                          c.kind == Condition::Kind::Count || c.kind == Condition::Kind::Share;
+  if (!quantifier)
+    for (const Condition& child : c.children) fields_read(child, out);
+}
+
+void fields_read(const Expr& e, std::set<int>& out) {
+  if ((e.kind == Expr::Kind::Field || e.kind == Expr::Kind::Each) && e.index >= 0) out.insert(e.index);
+  if (e.kind == Expr::Kind::Each) return;  // its value reads the items
+  for (const Expr& arg : e.args) fields_read(arg, out);
+}
+
+std::set<std::string> profile_fields_read(const PolicyPack& pack, const RecordSchema& profile) {
+  std::set<int> read;
+  for (const Outcome& o : pack.outcomes) {
+    for (const auto* list : {&o.required, &o.priority, &o.notes})
+      for (const Condition& c : *list) fields_read(c, read);
+    for (const Route& r : o.routes) fields_read(r.when, read);
+    for (const Benefit& b : o.benefits) {
+      if (b.when) fields_read(*b.when, read);
+      for (const auto& f : b.fields) fields_read(f.second, read);
+      if (b.value) fields_read(*b.value, read);
+    }
+    for (const Obligation& ob : o.obligations) {
+      if (ob.when) fields_read(*ob.when, read);
+      for (const auto& f : ob.fields) fields_read(f.second, read);
+    }
+  }
+  std::set<std::string> out;
+  for (int i : read) out.insert(profile.fields[static_cast<std::size_t>(i)].path);
+  for (const Parameter& p : pack.parameters)
+    for (const std::string& name : p.by)
+      if (profile.find(name) >= 0) out.insert(name);
+  // A field derived from others is read through them (age from birth_date).
+  for (const FieldSpec& f : profile.fields)
+    if (f.derive.kind == Derivation::Kind::YearsSince && out.count(f.path)) out.insert({f.derive.from, f.derive.on});
+  return out;
+}
+
+// The questions as the schema lists them, each saying whether it is a list
+// (the page asks "any?" first) and which policies read it.
+Json questions_json(const Json& questions, const RecordSchema& record, const std::vector<LoadedPack>& packs) {
+  Json out = questions;
+  std::vector<std::pair<std::string, std::set<std::string>>> read;
+  for (const LoadedPack& p : packs) read.emplace_back(p.pack.id, profile_fields_read(p.pack, record));
+  for (Json& q : out) {
+    const std::string field = q["field"].get<std::string>();
+    const int i = record.find(field);
+    if (i < 0) continue;
+    const FieldType type = record.fields[static_cast<std::size_t>(i)].type;
+    q["list"] = type == FieldType::EnumList || type == FieldType::RecordList;
+    Json policies = Json::array();
+    for (const auto& [id, fields] : read)
+      if (fields.count(field)) policies.push_back(id);
+    q["policies"] = std::move(policies);
+  }
+  return out;
+}
+
 // describe(): the policies, every clause id, and the questions. The clauses'
 // full texts are not in it (they would make up a third of the wasm module):
 // they are LoadedEngine::clause_texts_json, a static file of the page.
@@ -43,7 +109,7 @@ Json describe_json(const LoadedSubjects& subjects, const std::vector<LoadedPack>
   answer["policies"] = std::move(policies);
   answer["clauses"] = std::move(clauses);
   answer["clause_texts"] = "clauses.json";
-  answer["questions"] = subjects.questions.at("profile");
+  answer["questions"] = questions_json(subjects.questions.at("profile"), subjects.schemas.at("profile").record, packs);
   answer["team_questions"] = subjects.questions.at("team");
   return answer;
 }

@@ -583,7 +583,7 @@ class PackLoader {
   Expr read_expr(const Json& j, const std::string& path, const RecordSchema& schema,
                  const std::vector<std::pair<std::string, Expr>>& earlier_fields) {
     Expr e;
-    if (j.is_number() || j.is_boolean() || j.is_string()) {
+    if (j.is_number() || j.is_boolean() || j.is_string() || j.is_null()) {
       e.literal = to_datum(j);
       return e;
     }
@@ -616,6 +616,15 @@ class PackLoader {
       e.kind = Expr::Kind::Bound;
       e.bound = arg.is_string() ? arg.get<std::string>() : "";
       if (!bind_names_.count(e.bound)) fail("pack.unknown_field", path + "/bound", "no condition binds '" + e.bound + "'");
+    } else if (op == "in") {
+      only(j, path, {"in"});
+      e.kind = Expr::Kind::In;
+      if (!arg.is_array() || arg.size() != 2 || !arg[1].is_array())
+        fail("pack.invalid_value", path + "/in", "in is [expression, [values…]]");
+      else {
+        e.args.push_back(read_expr(arg[0], path + "/in/0", schema, earlier_fields));
+        e.keys = names(arg[1], path + "/in/1");
+      }
     } else if (kExprOps.count(op)) {
       only(j, path, {op});
       e.kind = kExprOps.at(op);
@@ -762,7 +771,7 @@ class PackLoader {
       fail("pack.invalid_type", path, "a route is an object");
       return r;
     }
-    only(j, path, {"clause", "when", "value", "benefits", "obligations", "closest"});
+    only(j, path, {"clause", "when", "value", "bind", "benefits", "obligations", "closest"});
     r.clause = clause_at(j, path, true);
     const Json* when = member(j, "when");
     if (!when) fail("pack.missing_key", path + "/when", "a route needs 'when'");
@@ -775,6 +784,7 @@ class PackLoader {
           fail("pack.unknown_field", path + "/value/bound", "no condition binds '" + r.value_bound + "'");
       } else fail("pack.invalid_value", path + "/value", "a route value is a string or {\"bound\": name}");
     }
+    if (member(j, "bind")) bind_names_.insert(r.bind = string_at(j, "bind", path));
     if (const Json* b = member(j, "benefits")) r.benefits = names(*b, path + "/benefits");
     if (const Json* b = member(j, "obligations")) r.obligations = names(*b, path + "/obligations");
     r.closest = !member(j, "closest") || flag(j, "closest", path);
@@ -787,13 +797,18 @@ class PackLoader {
       fail("pack.invalid_type", path, "a benefit is an object");
       return b;
     }
-    only(j, path, {"id", "clause", "when", "fields"});
+    only(j, path, {"id", "clause", "when", "fields", "value"});
     b.id = string_at(j, "id", path);
     b.clause = clause_at(j, path, true);
     if (const Json* when = member(j, "when")) b.when = read_condition(*when, path + "/when", Scope{schema_, b.clause, false, true});
+    if (const Json* value = member(j, "value")) {
+      if (member(j, "fields")) fail("pack.invalid_value", path + "/value", "a benefit has fields or one value, not both");
+      b.value = read_expr(*value, path + "/value", *schema_, {});
+      return b;
+    }
     const Json* fields = member(j, "fields");
     if (!fields || !fields->is_object() || fields->empty()) {
-      fail("pack.missing_key", path + "/fields", "a benefit needs fields");
+      fail("pack.missing_key", path + "/fields", "a benefit needs fields (or one value)");
       return b;
     }
     for (auto it = fields->begin(); it != fields->end(); ++it) {
