@@ -2,6 +2,25 @@
 
 namespace talent {
 
+AnswerText::AnswerText(const std::vector<PolicyPack>& packs, std::string policies, std::string team_policies)
+    : policies_(std::move(policies)), team_policies_(std::move(team_policies)) {
+  for (const PolicyPack& pack : packs) {
+    PackText p{pack.reasons.data(), {}};
+    p.reasons.reserve(pack.reasons.size());
+    for (const ReasonText& r : pack.reasons)
+      p.reasons.push_back({"{\"clause\":" + json_quoted(r.clause) + ",\"met\":",
+                           ",\"text\":" + json_quoted(r.text.zh) + ",\"text_en\":" + json_quoted(r.text.en)});
+    packs_.push_back(std::move(p));
+  }
+}
+
+const AnswerText::Fragments& AnswerText::fragments(const ReasonText& r) const {
+  for (const PackText& p : packs_)
+    if (&r >= p.first && &r < p.first + p.reasons.size()) return p.reasons[static_cast<std::size_t>(&r - p.first)];
+  static const Fragments none{"{\"clause\":\"\",\"met\":", ",\"text\":\"\",\"text_en\":\"\""};
+  return none;  // not a reason of these packs: cannot happen
+}
+
 namespace {
 
 // The "met" of a reason. Each literal is its own string_view, so that its
@@ -13,19 +32,18 @@ std::string_view met_json(Truth t) {
   return "null";
 }
 
-void write_reason(const Reason& r, JsonWriter& w) {
-  const ReasonText& text = *r.text;
-  w.raw(text.json_head);
+void write_reason(const Reason& r, const AnswerText& text, JsonWriter& w) {
+  w.raw(text.head(*r.text));
   w.put(met_json(r.truth));
-  w.put(text.json_tail);
+  w.put(text.tail(*r.text));
   if (r.truth == Truth::Review) w.put(",\"review\":true");
-  if (text.in_principle) w.put(",\"in_principle\":true");
+  if (r.text->in_principle) w.put(",\"in_principle\":true");
   w.put('}');
 }
 
-void write_reasons(const std::vector<Reason>& reasons, JsonWriter& w) {
+void write_reasons(const std::vector<Reason>& reasons, const AnswerText& text, JsonWriter& w) {
   w.begin_array();
-  for (const Reason& r : reasons) write_reason(r, w);
+  for (const Reason& r : reasons) write_reason(r, text, w);
   w.end_array();
 }
 
@@ -122,22 +140,22 @@ void write_problems(const Assessment& a, JsonWriter& w) {
 
 // One member per outcome, or, for an outcome whose benefits sit at the top,
 // its members straight into the object open.
-void write_outcomes(const Assessment& a, JsonWriter& w) {
+void write_outcomes(const Assessment& a, const AnswerText& text, JsonWriter& w) {
   for (const OutcomeAnswer& o : a.outcomes) {
     if (o.outcome->benefits_at_top) {
-      write_outcome_members(o, w);
+      write_outcome_members(o, text, w);
       continue;
     }
     w.key(o.outcome->id);
     w.begin_object();
-    write_outcome_members(o, w);
+    write_outcome_members(o, text, w);
     w.end_object();
   }
 }
 
 }  // namespace
 
-void write_outcome_members(const OutcomeAnswer& a, JsonWriter& w) {
+void write_outcome_members(const OutcomeAnswer& a, const AnswerText& text, JsonWriter& w) {
   const Outcome& o = *a.outcome;
   w.key("status");
   w.string(status_name(a.truth));
@@ -153,12 +171,12 @@ void write_outcome_members(const OutcomeAnswer& a, JsonWriter& w) {
     w.string(a.under_review);
   }
   w.key("reasons");
-  write_reasons(a.reasons, w);
+  write_reasons(a.reasons, text, w);
   w.key("priority");
-  write_reasons(a.priority, w);
+  write_reasons(a.priority, text, w);
   if (!a.notes.empty()) {
     w.key("notes");
-    write_reasons(a.notes, w);
+    write_reasons(a.notes, text, w);
   }
   if (o.benefits_at_top) write_benefits(a, w);
   else {
@@ -183,14 +201,14 @@ void write_outcome_members(const OutcomeAnswer& a, JsonWriter& w) {
       w.key("clause");
       w.string(c.clause);
       w.key("missing");
-      write_reasons(c.missing, w);
+      write_reasons(c.missing, text, w);
       w.end_object();
     }
     w.end_array();
   }
 }
 
-void write_assessment(const Assessment& a, std::string_view policies, JsonWriter& w) {
+void write_assessment(const Assessment& a, const AnswerText& text, JsonWriter& w) {
   w.begin_object();
   w.key("schema");
   w.string(kResultSchema);
@@ -198,23 +216,23 @@ void write_assessment(const Assessment& a, std::string_view policies, JsonWriter
   if (a.as_of) w.string(format_date(*a.as_of));
   else w.null();
   w.key("policies");
-  w.raw(policies);
+  w.raw(text.policies());
   w.key("outcomes");
   w.begin_object();
-  write_outcomes(a, w);
+  write_outcomes(a, text, w);
   w.end_object();
   write_open_questions(a, w);
   write_problems(a, w);
   w.end_object();
 }
 
-void write_team_check(const Assessment& a, std::string_view policies, JsonWriter& w) {
+void write_team_check(const Assessment& a, const AnswerText& text, JsonWriter& w) {
   w.begin_object();
   w.key("schema");
   w.string(kTeamResultSchema);
   w.key("policies");
-  w.raw(policies);
-  write_outcomes(a, w);
+  w.raw(text.team_policies());
+  write_outcomes(a, text, w);
   write_problems(a, w);
   w.end_object();
 }

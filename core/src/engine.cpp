@@ -44,6 +44,9 @@ std::vector<OpenQuestion> open_questions(const RecordSchema& schema, const std::
 
 }  // namespace
 
+Engine::Engine(Parts parts)
+    : parts_(std::move(parts)), text_(parts_.packs, parts_.policies_json, parts_.team_policies_json) {}
+
 Assessment Engine::assess(std::string_view profile) const {
   const SubjectSchema& schema = subject("profile");
   Subject s = read_subject(schema, profile);
@@ -117,14 +120,14 @@ std::string_view Engine::evaluate(std::string_view profile, std::string& buffer)
   const Assessment a = assess(profile);
   JsonWriter w(std::move(buffer));
   w.reserve(48 * 1024);  // a full answer is about 33 KB
-  write_assessment(a, parts_.policies_json, w);
+  write_assessment(a, text_, w);
   return w.finish(buffer);
 }
 
 std::string Engine::check_team(std::string_view team) const {
   const Assessment a = assess_team(team);
   JsonWriter w;
-  write_team_check(a, parts_.team_policies_json, w);
+  write_team_check(a, text_, w);
   return w.take();
 }
 

@@ -181,8 +181,7 @@ template <class T> void io(Reader& r, std::shared_ptr<T>& p) {
   inline void io(Reader& r, Type& v) { io_##Type(r, v); }
 
 TALENT_IMAGE_STRUCT(Text, io(a, v.zh); io(a, v.en);)
-TALENT_IMAGE_STRUCT(ReasonText,
-  io(a, v.clause); io(a, v.text); io(a, v.in_principle); io(a, v.json_head); io(a, v.json_tail);)
+TALENT_IMAGE_STRUCT(ReasonText, io(a, v.clause); io(a, v.text); io(a, v.in_principle);)
 TALENT_IMAGE_STRUCT(Datum, io(a, v.kind); io(a, v.flag); io(a, v.number); io(a, v.text); io(a, v.items); io(a, v.members);)
 TALENT_IMAGE_STRUCT(Date, io(a, v.year); io(a, v.month); io(a, v.day);)
 TALENT_IMAGE_STRUCT(Condition,

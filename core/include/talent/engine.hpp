@@ -12,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "talent/answer_writer.hpp"
 #include "talent/assessment.hpp"
 #include "talent/policy_pack.hpp"
 #include "talent/schema.hpp"
@@ -32,7 +33,7 @@ class Engine {
     std::string version_json;        // version()
   };
 
-  explicit Engine(Parts parts) : parts_(std::move(parts)) {}
+  explicit Engine(Parts parts);
   // The engine in an image written by the loader (talent/loader.hpp);
   // nullopt with `error` set if the bytes are not a whole image.
   static std::optional<Engine> from_image(std::string_view bytes, std::string& error);
@@ -55,6 +56,7 @@ class Engine {
 
  private:
   Parts parts_;
+  AnswerText text_;
   void derive_from_outcomes(const RecordSchema& schema, Subject& s) const;
 };
 

@@ -25,9 +25,6 @@ struct ReasonText {
   std::string clause;
   Text text;
   bool in_principle = false;  // 原则上: the deciding body may make an exception
-  // The reason as JSON, escaped once by the loader: json_head, then the
-  // "met" value, then json_tail, then the flags and '}'.
-  std::string json_head, json_tail;
 };
 
 // A benefit figure: a literal, a parameter, a profile field, an earlier field

@@ -296,17 +296,11 @@ class PackLoader {
   // ---- conditions ----
 
   // The entry of the pack's reason table for this clause and sentence;
-  // conditions that read the same share one (an answer says it once). Each
-  // is written as JSON here, once, so that answers copy it.
+  // conditions that read the same share one (an answer says it once).
   int reason(const std::string& clause, const Text& text, bool in_principle) {
     auto [it, fresh] = reason_index_.emplace(std::tuple(clause, text.zh, text.en, in_principle),
                                              static_cast<int>(pack_.reasons.size()));
-    if (fresh) {
-      ReasonText r{clause, text, in_principle, {}, {}};
-      r.json_head = "{\"clause\":" + json_quoted(clause) + ",\"met\":";
-      r.json_tail = ",\"text\":" + json_quoted(text.zh) + ",\"text_en\":" + json_quoted(text.en);
-      pack_.reasons.push_back(std::move(r));
-    }
+    if (fresh) pack_.reasons.push_back({clause, text, in_principle});
     return it->second;
   }
 
