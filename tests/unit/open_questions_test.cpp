@@ -65,11 +65,7 @@ std::string with_field(const Json& profile, const FieldSpec& f, Json value) {
   return to_text(p);
 }
 
-const Engine& engine() {
-  const Engine* e = builtin_engine();
-  if (!e) throw std::runtime_error("no built-in engine: " + builtin_load_error());
-  return *e;
-}
+const Engine& engine() { return *builtin_engine(); }
 
 // The position of each question in describe(), which the page asks in order.
 std::map<std::string, int> describe_order() {
@@ -123,7 +119,7 @@ TEST_F(OpenQuestions, AnsweringAndOrderOverGeneratedProfiles) {
       continue;
     }
     ++n.profiles;
-    const Json profile = Json::parse(text);
+    const Json profile = Json::parse(text, nullptr, false);
     std::set<std::string> listed;
 
     // (c) most outcomes first, then describe()'s order; only incomplete
