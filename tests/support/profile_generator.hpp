@@ -15,6 +15,9 @@ class ProfileGenerator {
   std::string valid();    // every field answered or left out at random
   std::string full();     // every scalar field answered, lists of one to three
   std::string mutated();  // a valid profile broken in one of many ways
+  // A valid answer to the one field `f`: a value it may take; for a list,
+  // one to three items whose own fields are all answered.
+  Json answer(const FieldSpec& f) { return value_for(f, true); }
 
  private:
   const RecordSchema& schema_;
