@@ -87,7 +87,7 @@ void Engine::derive_from_outcomes(const RecordSchema& schema, Subject& s) const 
     Value& target = s.record.values[i];
     if (target.known()) {
       if (target.text != derived)
-        s.warnings.push_back({"derived_value_mismatch", "/" + f.derive.of, "",
+        s.warnings.push_back({"derived_value_mismatch", pointer_of(f.derive.of), "",
                               f.path + " given as " + target.text + ", but " + f.derive.of + " gives " + derived +
                                   "; " + f.path + " is used"});
       continue;

@@ -120,8 +120,8 @@ class OutcomeEvaluator {
       for (int i = 0; i < r.route && a.under_review.empty(); ++i)
         if (r.route_truths[i] == Truth::Review) a.under_review = r.route_values[i];
     if (r.truth == Truth::Incomplete) {
-      Bindings scratch = r.bindings;
-      outcome_open_fields(r, context(scratch), nullptr, a.open_fields);
+      Bindings bound = r.bindings;
+      outcome_open_fields(r, context(bound), nullptr, a.open_fields);
     }
     return a;
   }

@@ -27,13 +27,6 @@ int nesting_depth(std::string_view text) {
   return deepest;
 }
 
-// The JSON pointer of a dotted field path ("leader.profile" -> "/leader/profile").
-std::string pointer_of(const std::string& dotted) {
-  std::string out = "/";
-  for (char c : dotted) out += c == '.' ? '/' : c;
-  return out;
-}
-
 std::string describe_number(double x) {
   std::string out;
   write_number(out, x);
@@ -264,6 +257,12 @@ Subject read_subject(const SubjectSchema& schema, std::string_view text) {
   SubjectReader reader(out);
   reader.read_record(schema.record, doc, "", out.record);
   if (out.errors.empty()) reader.derive(schema.record, out.record);
+  return out;
+}
+
+std::string pointer_of(const std::string& dotted) {
+  std::string out = "/";
+  for (char c : dotted) out += c == '.' ? '/' : c;
   return out;
 }
 

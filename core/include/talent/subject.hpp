@@ -51,6 +51,9 @@ inline constexpr int kMaxDepth = 32;
 
 Subject read_subject(const SubjectSchema& schema, std::string_view text);
 
+// The JSON pointer of a dotted field path ("leader.profile" -> "/leader/profile").
+std::string pointer_of(const std::string& dotted);
+
 // Text form of a known value, as tables and bindings key on it
 // ("true"/"false", the enum value, the number without trailing zeros).
 std::string value_key(const FieldSpec& spec, const Value& v);
