@@ -8,6 +8,15 @@ export function webAssemblyAvailable() {
   return typeof WebAssembly === 'object' && typeof WebAssembly.instantiate === 'function';
 }
 
+/**
+ * @typedef {import('./engine-types.js').Assessment} Assessment
+ * @typedef {import('./engine-types.js').TeamCheck} TeamCheck
+ */
+
+/**
+ * @returns {Promise<{evaluate: (profile: object) => Assessment, checkTeam: (team: object) => TeamCheck,
+ *   describe: () => object, version: () => {engine: string, rules: Object<string, string>}}>}
+ */
 export async function loadEngine() {
   if (typeof createEngine !== 'function') throw new Error('engine script missing');
   // The wasm file carries a content hash in its name (scripts/build-site.js).
