@@ -1,6 +1,7 @@
 #include "talent/engine.hpp"
 
 #include <algorithm>
+#include <utility>
 
 #include "talent/answer_writer.hpp"
 #include "talent/evaluator.hpp"
@@ -30,15 +31,20 @@ Assessment without_outcomes(Subject& subject) {
 // the most outcomes first, then in the order of the schema (and describe()).
 std::vector<OpenQuestion> open_questions(const RecordSchema& schema, const std::vector<OutcomeAnswer>& outcomes) {
   std::vector<std::vector<std::string_view>> waiting(schema.fields.size());
+  std::size_t most = 0;
   for (const OutcomeAnswer& o : outcomes)
-    for (int f : o.open_fields) waiting[static_cast<std::size_t>(f)].push_back(o.outcome->id);
-  std::vector<std::size_t> order;
-  for (std::size_t f = 0; f < waiting.size(); ++f)
-    if (!waiting[f].empty()) order.push_back(f);
-  std::stable_sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) { return waiting[x].size() > waiting[y].size(); });
+    for (int f : o.open_fields) {
+      auto& ids = waiting[static_cast<std::size_t>(f)];
+      ids.push_back(o.outcome->id);
+      most = std::max(most, ids.size());
+    }
+  // By count, most first, each count in schema order: a pass per count is
+  // enough (counts are at most the number of outcomes) and spares the
+  // module a sorting routine.
   std::vector<OpenQuestion> out;
-  out.reserve(order.size());
-  for (std::size_t f : order) out.push_back({schema.fields[f].path, std::move(waiting[f])});
+  for (std::size_t n = most; n > 0; --n)
+    for (std::size_t f = 0; f < waiting.size(); ++f)
+      if (waiting[f].size() == n) out.push_back({schema.fields[f].path, std::exchange(waiting[f], {})});
   return out;
 }
 
