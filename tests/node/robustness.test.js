@@ -26,6 +26,7 @@ const GOOD_PROFILE = JSON.stringify({
   conduct_ok: true, major_accident: false, healthy: true,
 });
 const GOOD_TEAM = JSON.stringify({
+  origin: 'nhc',
   leader: { category: 'B', retired: false },
   members: [{ title: 'deputy_senior', education: 'doctorate', retired: false },
             { title: 'deputy_senior', education: 'doctorate', retired: false },
