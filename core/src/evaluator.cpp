@@ -161,8 +161,20 @@ class OutcomeEvaluator {
     }
   }
 
+  // " year" or " years" for {years|year|years} and a count of 1 or not;
+  // nothing for a plain {name}.
+  static std::string noun_for(std::string_view placeholder, double count) {
+    const std::size_t first = placeholder.find('|');
+    if (first == std::string_view::npos) return {};
+    const std::size_t second = placeholder.find('|', first + 1);
+    if (second == std::string_view::npos) return {};
+    const std::string_view noun = count == 1 ? placeholder.substr(first + 1, second - first - 1) : placeholder.substr(second + 1);
+    return " " + std::string(noun);
+  }
+
   // `text` with each {name} replaced by that figure; `complete` turns false
-  // if a figure it names is unknown (then "…" stands in for it).
+  // if a figure it names is unknown (then "…" stands in for it). English
+  // counts agree with their noun: {years|year|years} is "1 year", "5 years".
   static std::string fill_in(const std::string& text, const std::vector<std::pair<std::string, Expr>>& exprs,
                              const std::vector<std::optional<Datum>>& values, bool& complete) {
     std::string out;
@@ -173,12 +185,13 @@ class OutcomeEvaluator {
         break;
       }
       out.append(text, i, open - i);
-      const std::string_view name(text.data() + open + 1, close - open - 1);
+      const std::string_view inside(text.data() + open + 1, close - open - 1);
+      const std::string_view name = inside.substr(0, inside.find('|'));
       const Datum* value = nullptr;
       for (std::size_t k = 0; k < exprs.size(); ++k)
         if (exprs[k].first == name && values[k]) value = &*values[k];
       if (!value) complete = false, out += "…";
-      else if (value->is_number()) write_number(out, value->number);
+      else if (value->is_number()) write_number(out, value->number), out += noun_for(inside, value->number);
       else out += value->text;
       i = close + 1;
     }

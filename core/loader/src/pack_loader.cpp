@@ -859,7 +859,9 @@ class PackLoader {
     for (std::size_t open = text.find('{'); open != std::string::npos; open = text.find('{', open + 1)) {
       const std::size_t close = text.find('}', open);
       if (close == std::string::npos) break;
-      out.push_back(text.substr(open + 1, close - open - 1));
+      // {years|year|years}: the figure's name, then its noun in the singular and plural.
+      const std::string inside = text.substr(open + 1, close - open - 1);
+      out.push_back(inside.substr(0, inside.find('|')));
     }
     return out;
   }
