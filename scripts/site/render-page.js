@@ -38,7 +38,7 @@ function renderer(text, layout, described) {
       const boxes = q.values.map((v) =>
         `<label class="choice"><input type="checkbox" value="${esc(v)}">${say(`o.${key}.${v}`)}</label>`).join('');
       return `<fieldset class="q q-set" id="${id}" ${common}>` +
-        `<legend>${say(`q.${key}`)}</legend>${hint}${error}<div class="choices">${boxes}</div></fieldset>`;
+        `<legend>${say(`q.${key}`)}</legend>${hint}${error}${anyQuestion(id)}<div class="choices list-body" hidden>${boxes}</div></fieldset>`;
     }
     if (q.type === 'list') return list(q, id, key);
     const label = say(`q.${key}`, 'label', ` for="${id}"`);
@@ -62,6 +62,16 @@ function renderer(text, layout, described) {
     throw new Error(`render: question ${q.field} has a type the page cannot ask: ${q.type}`);
   }
 
+  // Before a list, "any?": 有 shows the list, 无 answers it as none ([]),
+  // 不确定 (the default) leaves it unknown (contract 3: a missing list is
+  // unknown, [] is none).
+  function anyQuestion(id) {
+    const radio = (value, word) =>
+      `<label class="choice"><input type="radio" name="${id}-any" value="${value}"${value === '' ? ' checked' : ''}>${say(word)}</label>`;
+    return `<div class="choices any" role="radiogroup" aria-label="${esc(zh['list.any'])}" data-i18n-aria-label="list.any" data-any>` +
+      `${radio('yes', 'list.any.yes')}${radio('no', 'list.any.no')}${radio('', 'bool.unknown')}</div>`;
+  }
+
   // A list of records (department posts, society roles, team members): an
   // empty list, an add button, and a <template> for one item that
   // site/js/form.js copies. `bindName` ties it to a profile field
@@ -74,8 +84,9 @@ function renderer(text, layout, described) {
       `${subs}<button type="button" class="remove" data-remove>${say('list.remove')}<span class="sr-only"> ${esc(zh[`list.item.${q.field}`])} N</span></button></fieldset></li>`;
     const hint = hasHelp(key) ? say(`h.${key}`, 'p', ` class="hint" id="${id}-hint"`) : '';
     return `<fieldset class="q q-list" id="${id}" ${bindName}="${esc(q.field)}" data-type="list"${hasHelp(key) ? ` aria-describedby="${id}-hint"` : ''}>` +
-      `<legend>${say(`q.${key}`)}</legend>${hint}<ol class="items"></ol>${say('list.empty', 'p', ' class="list-empty"')}` +
-      `<button type="button" class="add" data-add="${esc(q.field)}">${say(`list.add.${q.field}`)}</button>` +
+      `<legend>${say(`q.${key}`)}</legend>${hint}${q.list ? anyQuestion(id) : ''}<div class="list-body"${q.list ? ' hidden' : ''}>` +
+      `<ol class="items"></ol>${say('list.empty', 'p', ' class="list-empty"')}` +
+      `<button type="button" class="add" data-add="${esc(q.field)}">${say(`list.add.${q.field}`)}</button></div>` +
       `<template id="${id}-item">${item}</template></fieldset>`;
   }
 
@@ -114,9 +125,12 @@ function renderer(text, layout, described) {
   function teamCheck() {
     const team = layout.team_check;
     const members = (described.team_questions || []).find((q) => q.field === 'members');
+    const origin = (described.team_questions || []).find((q) => q.field === 'origin');
     if (!team || !members) return '';
+    const originQuestion = origin
+      ? question(origin, { key: 'team.origin', id: 'team-origin', bind: 'data-team-field="origin"' }) : '';
     return `<div class="calc team-check" id="team-check" role="group" aria-labelledby="team-check-title">` +
-      say(team.title, 'h4', ' id="team-check-title"') + say('team.hint', 'p', ' class="hint"') +
+      say(team.title, 'h4', ' id="team-check-title"') + say('team.hint', 'p', ' class="hint"') + originQuestion +
       list(members, 'team-members', 'team.members', 'data-team-field') +
       `<div class="team-result" id="team-result" aria-live="polite">${say('team.waiting', 'p')}</div></div>`;
   }

@@ -2,7 +2,7 @@
 // index.html already holds, one per outcome. It shows what the engine says,
 // status by status and reason by reason; it never decides anything itself.
 import { $, el } from './dom.js';
-import { t, pick, language } from './i18n.js';
+import { t, has, pick, language } from './i18n.js';
 import { benefitLines, benefitTitle, money } from './format.js';
 
 import { pageLayout as layout } from './page-data.js';
@@ -36,17 +36,31 @@ function reasonItem(r) {
 
 const reasonList = (reasons, cls = 'reasons') => el('ul', { class: cls }, reasons.map(reasonItem));
 
+// A value that is not a category letter has its own words (layout.json
+// value_words: the backup pool's tier, the kind of workstation).
 function valueWords(outcomeId, value) {
   if (value === null || value === undefined) return '';
-  const prefix = layout.value_words[outcomeId];
-  return prefix ? `${t('card.value.backup')} ${t(prefix + value)}` : `${t('card.value')} ${value}`;
+  const words = layout.value_words[outcomeId];
+  return words ? `${t(words.label)} ${t(words.prefix + value)}` : `${t('card.value')} ${value}`;
+}
+
+// An outcome that only opens the door to a competition, a committee or a
+// recognition (contract 7.4, `selection`) reads "may apply (…)", not a bare
+// "eligible": the engine says which door and its figures.
+function statusWord(outcome) {
+  const selection = outcome.selection;
+  if (outcome.status !== 'eligible' || !selection) return t(`status.${outcome.status}`);
+  for (const figure of ['max_per_year', 'about_total'])
+    if (typeof selection[figure] === 'number' && has(`selection.${selection.kind}.${figure}`))
+      return t(`selection.${selection.kind}.${figure}`, { n: selection[figure] });
+  return has(`selection.${selection.kind}`) ? t(`selection.${selection.kind}`) : t('status.eligible');
 }
 
 export function statusLine(node, outcomeId, outcome) {
   node.dataset.status = outcome.status;
   node.replaceChildren(...[
     el('span', { class: 'mark', 'aria-hidden': 'true' }, MARK[outcome.status] || ''),
-    el('span', { class: 'word' }, t(`status.${outcome.status}`)),
+    el('span', { class: 'word' }, statusWord(outcome)),
     outcome.value != null ? el('span', { class: 'value' }, valueWords(outcomeId, outcome.value)) : null,
   ].filter(Boolean));
 }
@@ -101,10 +115,35 @@ export function benefits(outcome) {
     const { lines, flags } = benefitLines(id, benefit);
     list.append(el('dt', {}, benefitTitle(id), benefit.clause ? [' ', clauseButton(benefit.clause)] : null));
     list.append(el('dd', {}, el('ul', {},
-      lines.map((line) => el('li', {}, line.label + t('label.sep'), el('strong', {}, line.value))),
+      lines.map((line) => (line.value === '' ? el('li', { class: 'flag-line' }, line.label)
+        : el('li', {}, line.label + t('label.sep'), el('strong', {}, line.value)))),
       flags.map((flag) => el('li', { class: 'flag' }, flag)))));
   }
   return el('div', { class: 'benefits-block' }, el('p', { class: 'key-heading' }, t('card.benefits')), list);
+}
+
+// What the route asks in return (contract 7.3), each with its kind and
+// clause; the engine wrote the figures into the text. What the doctor must
+// do or accept shows at once; the grounds for withdrawal and the notes on
+// how figures are meant fold under one line (open in print).
+const FOLDED_KINDS = new Set(['clawback', 'note']);
+
+function obligationItem(o) {
+  return el('li', { class: 'obligation', 'data-kind': o.kind },
+    el('span', { class: 'kind' }, t(`ob.kind.${o.kind}`)), ' ',
+    el('span', { class: 'reason-text' }, pick(o.text, o.text_en)), ' ', clauseButton(o.clause));
+}
+
+export function obligations(outcome) {
+  const list = outcome.obligations;
+  if (!Array.isArray(list) || !list.length) return null;
+  const shown = list.filter((o) => !FOLDED_KINDS.has(o.kind));
+  const folded = list.filter((o) => FOLDED_KINDS.has(o.kind));
+  return el('div', { class: 'obligations-block' }, el('p', { class: 'key-heading' }, t('card.obligations')),
+    shown.length ? el('ul', { class: 'obligations' }, shown.map(obligationItem)) : null,
+    folded.length ? el('details', { class: 'obligations-more', open: printing },
+      el('summary', {}, t('card.obligations_more', { n: folded.length })),
+      el('ul', { class: 'obligations' }, folded.map(obligationItem))) : null);
 }
 
 function labelled(headingKey, reasons) {
@@ -127,7 +166,7 @@ function parts(outcomeId, outcomes) {
     el('ul', { class: 'part-list' }, ids.filter((id) => outcomes[id]).map((id) => {
       const status = el('span', { class: 'status small' });
       statusLine(status, id, outcomes[id]);
-      return el('li', { class: 'part' }, el('span', { class: 'part-label' }, t(`out.${id}`)), ' ', status,
+      return el('li', { class: 'part', 'data-outcome': id }, el('span', { class: 'part-label' }, t(`out.${id}`)), ' ', status,
         allReasons(id, outcomes[id].reasons));
     })));
 }
@@ -138,6 +177,7 @@ function fillCard(card, outcome, outcomes) {
   card.querySelector(':scope > .card-body').replaceChildren(...[
     keyReasons(outcome),
     benefits(outcome),
+    obligations(outcome),
     labelled('card.priority', outcome.priority),
     labelled('card.notes', outcome.notes),
     closest(outcome),
@@ -176,7 +216,11 @@ export function summaryLine(outcomes, template = 'answers.summary') {
   const reached = category && category.value
     ? (category.status === 'review' ? t('answers.category_review', { c: category.value }) : category.value)
     : t('answers.no_category');
-  return t(template, { category: reached, ...counts });
+  // Only the statuses that occur: "不符合 0 项" on an untouched form would
+  // read as a verdict nobody asked for.
+  const parts = Object.entries(counts).filter(([, n]) => n > 0).map(([status, n]) => t(`answers.count.${status}`, { n }));
+  const sentence = parts.join(t('answers.count.sep'));
+  return t(template, { category: reached, ...counts, counts: sentence.charAt(0).toUpperCase() + sentence.slice(1) });
 }
 
 // What each card shows now, so a change that leaves an outcome as it was

@@ -15,6 +15,33 @@ function setPath(target, path, value) {
 }
 const getPath = (source, path) => path.split('.').reduce((node, key) => (node == null ? undefined : node[key]), source);
 
+// A list's items, inside its body (shown once "any?" is answered 有).
+const itemsOf = (listNode) => listNode.querySelectorAll(':scope > .list-body > .items > li');
+
+// The answer to a list's "any?" (有 yes, 无 no, 不确定 ''), or null for a
+// list asked without it (the team's members).
+function anyAnswer(node) {
+  const group = node.querySelector(':scope > [data-any]');
+  if (!group) return null;
+  const checked = group.querySelector('input:checked');
+  return checked ? checked.value : '';
+}
+
+// The list's body shows only once the doctor says there is something to list.
+export function showListBody(node) {
+  const body = node.querySelector(':scope > .list-body');
+  if (body && anyAnswer(node) !== null) body.hidden = anyAnswer(node) !== 'yes';
+}
+
+// 无 is "none" ([]), 不确定 is unknown, 有 is what is listed (unknown while
+// nothing is).
+function listAnswer(node, values) {
+  const any = anyAnswer(node);
+  if (any === 'no') return [];
+  if (any === '') return undefined;
+  return values.length ? values : undefined;
+}
+
 // One control's answer: { value } (undefined when unanswered) or { bad } when
 // the browser holds text that is not a number.
 function readControl(node) {
@@ -24,8 +51,8 @@ function readControl(node) {
       return { value: checked && checked.value !== '' ? checked.value === 'true' : undefined };
     }
     case 'set': {
-      const values = [...node.querySelectorAll('input:checked')].map((box) => box.value);
-      return { value: values.length ? values : undefined };
+      const values = [...node.querySelectorAll('.list-body input:checked')].map((box) => box.value);
+      return { value: listAnswer(node, values) };
     }
     case 'list':
       return { value: readList(node) };
@@ -39,7 +66,7 @@ function readControl(node) {
 }
 
 function readList(listNode) {
-  const items = [...listNode.querySelectorAll(':scope > .items > li')].map((li) => {
+  const items = [...itemsOf(listNode)].map((li) => {
     const item = {};
     for (const sub of li.querySelectorAll('[data-sub]')) {
       const { value } = readControl(sub);
@@ -47,7 +74,7 @@ function readList(listNode) {
     }
     return item;
   });
-  return items.length ? items : undefined;
+  return listAnswer(listNode, items);
 }
 
 // The profile the answers describe, and the controls whose text the browser
@@ -63,11 +90,18 @@ export function readProfile() {
   return { profile, unreadable };
 }
 
-// The team check's core members (not part of the profile).
-const teamList = () => document.querySelector('[data-team-field="members"]');
-export const readTeamMembers = () => (teamList() ? readList(teamList()) || [] : []);
-export function writeTeamMembers(members) {
-  if (teamList()) writeControl(teamList(), Array.isArray(members) ? members : []);
+// The team check's own answers (not part of the profile): who signs the
+// studio agreement, and the core members.
+const teamControl = (field) => document.querySelector(`[data-team-field="${field}"]`);
+export function readTeam() {
+  const team = { members: teamControl('members') ? readList(teamControl('members')) || [] : [] };
+  const origin = teamControl('origin') ? readControl(teamControl('origin')).value : undefined;
+  if (origin !== undefined) team.origin = origin;
+  return team;
+}
+export function writeTeam(team) {
+  if (teamControl('members')) writeControl(teamControl('members'), Array.isArray(team?.members) ? team.members : []);
+  if (teamControl('origin')) writeControl(teamControl('origin'), typeof team?.origin === 'string' ? team.origin : undefined);
 }
 
 function writeControl(node, value) {
@@ -76,10 +110,12 @@ function writeControl(node, value) {
       for (const radio of node.querySelectorAll('input')) radio.checked = radio.value === (typeof value === 'boolean' ? String(value) : '');
       break;
     case 'set':
-      for (const box of node.querySelectorAll('input')) box.checked = Array.isArray(value) && value.includes(box.value);
+      writeAny(node, value);
+      for (const box of node.querySelectorAll('.list-body input')) box.checked = Array.isArray(value) && value.includes(box.value);
       break;
     case 'list':
-      for (const li of [...node.querySelectorAll(':scope > .items > li')]) li.remove();
+      writeAny(node, value);
+      for (const li of [...itemsOf(node)]) li.remove();
       for (const item of Array.isArray(value) ? value : []) {
         const li = addItem(node);
         for (const sub of li.querySelectorAll('[data-sub]')) writeControl(sub, item ? item[sub.dataset.sub] : undefined);
@@ -94,6 +130,12 @@ function writeControl(node, value) {
       if (node.tagName === 'SELECT' && node.value !== text) node.value = node.dataset.type === 'text' && text !== '' ? 'other' : '';
     }
   }
+}
+
+function writeAny(node, value) {
+  const answer = Array.isArray(value) ? (value.length ? 'yes' : 'no') : '';
+  for (const radio of node.querySelectorAll(':scope > [data-any] input')) radio.checked = radio.value === answer;
+  showListBody(node);
 }
 
 export function writeProfile(profile) {
@@ -114,7 +156,7 @@ export function addItem(listNode) {
     for (const attr of ['id', 'for', 'name', 'aria-describedby'])
       if (node.hasAttribute(attr)) node.setAttribute(attr, node.getAttribute(attr).replaceAll('-N-', `-${serial}-`));
   translate(li);
-  listNode.querySelector(':scope > .items').append(li);
+  listNode.querySelector(':scope > .list-body > .items').append(li);
   updateList(listNode);
   return li;
 }
@@ -128,7 +170,7 @@ export function removeItem(li) {
 
 // Numbers the items as the reader sees them and says when there are none.
 function updateList(listNode) {
-  const items = listNode.querySelectorAll(':scope > .items > li');
+  const items = itemsOf(listNode);
   items.forEach((li, i) => {
     for (const n of li.querySelectorAll('.item-number')) n.textContent = String(i + 1);
     const hidden = li.querySelector('[data-remove] .sr-only');
@@ -161,7 +203,7 @@ export function controlForPath(path) {
     if (!node) continue;
     const rest = parts.slice(n);
     if (node.dataset.type === 'list' && /^\d+$/.test(rest[0] || '')) {
-      const li = node.querySelectorAll(':scope > .items > li')[Number(rest[0])];
+      const li = itemsOf(node)[Number(rest[0])];
       const sub = li && rest[1] ? li.querySelector(`[data-sub="${CSS.escape(rest[1])}"]`) : null;
       return sub || li || node;
     }

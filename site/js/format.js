@@ -29,38 +29,59 @@ function moneyWords(amount, { approx = false, per } = {}) {
   return approx ? t('money.approx', { m: words }) : words;
 }
 
-const fieldLabel = (name) => (has(`field.${name}`) ? t(`field.${name}`) : name.replaceAll('_', ' '));
+const fieldLabel = (name) => t(`field.${name}`);
 
-// The lines of one benefit: [{ label, value }], in the engine's field order,
-// then its flags (below the minimum days, shares in principle).
+// "1 year" but "5 years": a dictionary entry may have a singular twin.
+export function count(key, n) {
+  return t(n === 1 && has(`${key}.one`) ? `${key}.one` : key, { n: plain(n) });
+}
+
+// One figure in words, by its kind (site/layout.json benefit_fields). A
+// field with a "fmt.<name>" entry is set in that sentence ("市场价的70%",
+// "100天（累计，不是每年）").
+function figureWords(benefitId, benefit, name, value, kind) {
+  switch (kind) {
+    case 'money': {
+      const per = name === 'amount' ? benefit.per || moneyPer[`${benefitId}.${name}`] : undefined;
+      return moneyWords(value, { approx: name === 'amount' && benefit.approx === true, per });
+    }
+    case 'range': {
+      const words = t('money.range', { a: money(value), b: money(benefit.amount_max) });
+      return benefit.approx === true ? t('money.approx', { m: words }) : words;
+    }
+    case 'percent': return t('unit.percent', { n: plain(value * 100) });
+    case 'm2': return t('unit.m2', { n: plain(value) });
+    case 'years': return count('unit.years', value);
+    case 'days': return count('unit.days', value);
+    case 'months': return count('unit.months', value);
+    case 'count': return count('unit.count', value);
+    case 'duration': {
+      const max = benefit.duration_max ?? value;
+      const words = max === value ? count(`unit.${benefit.duration_unit}`, value)
+        : t(`unit.${benefit.duration_unit}.range`, { a: plain(value), b: plain(max) });
+      return benefit.approx === true ? t('unit.approx', { m: words }) : words;
+    }
+    case 'word': return t(`value.${name}.${value}`);
+    default: return typeof value === 'number' ? plain(value) : String(value);
+  }
+}
+
+// The lines of one benefit: [{ label, value }], in the engine's field order
+// ("flag" fields, true or absent, are a label alone), then its flags (below
+// the minimum days, shares in principle).
 export function benefitLines(benefitId, benefit) {
   const lines = [];
   for (const [name, value] of Object.entries(benefit)) {
     const kind = kinds.get(name);
-    if (kind === 'silent' || value === null || typeof value === 'object') continue;
+    if (kind === 'silent' || value === null || value === false || typeof value === 'object') continue;
     if (name === 'amount_max' && typeof benefit.amount_min === 'number') continue;  // shown as a range
-    let words;
-    switch (kind) {
-      case 'money': {
-        const per = name === 'amount' ? benefit.per || moneyPer[`${benefitId}.${name}`] : undefined;
-        words = moneyWords(value, { approx: name === 'amount' && benefit.approx === true, per });
-        break;
-      }
-      case 'range':
-        words = t('money.range', { a: money(value), b: money(benefit.amount_max) });
-        if (benefit.approx === true) words = t('money.approx', { m: words });
-        break;
-      case 'percent': words = t('unit.percent', { n: plain(value * 100) }); break;
-      case 'm2': words = t('unit.m2', { n: plain(value) }); break;
-      case 'years': words = t('unit.years', { n: plain(value) }); break;
-      case 'days': words = t('unit.days', { n: plain(value) }); break;
-      case 'count': words = t('unit.count', { n: plain(value) }); break;
-      case 'duration':
-        words = t(`unit.${benefit.duration_unit}`, { a: plain(value), b: plain(benefit.duration_max ?? value) });
-        break;
-      default: words = typeof value === 'number' ? plain(value) : String(value);
+    const label = fieldLabel(kind === 'duration' ? 'duration' : name);
+    if (kind === 'flag') {
+      lines.push({ label, value: '' });
+      continue;
     }
-    lines.push({ label: fieldLabel(kind === 'duration' ? 'duration' : name), value: words });
+    const words = figureWords(benefitId, benefit, name, value, kind);
+    lines.push({ label, value: has(`fmt.${name}`) ? t(`fmt.${name}`, { v: words }) : words });
   }
   const flags = [];
   if (benefit.below_minimum === true) flags.push(t('benefit.below_minimum'));
@@ -68,7 +89,7 @@ export function benefitLines(benefitId, benefit) {
   return { lines, flags };
 }
 
-export const benefitTitle = (id) => (has(`benefit.${id}`) ? t(`benefit.${id}`) : id.replaceAll('_', ' '));
+export const benefitTitle = (id) => t(`benefit.${id}`);
 
 // The device's local date, YYYY-MM-DD. (Built by hand: asking Intl for a
 // date format costs tens of milliseconds on a phone.)

@@ -15,15 +15,30 @@ const fromBase64Url = (text) => {
   return new TextDecoder().decode(Uint8Array.from(binary, (c) => c.charCodeAt(0)));
 };
 
-// #p=<profile>[&t=<team members>][&lang=en], each JSON in base64url.
-export function shareLink(profile, lang, members = []) {
+const hasTeam = (team) => Boolean(team && (team.members?.length || team.origin));
+
+// #p=<profile>[&t=<team>][&lang=en], each JSON in base64url; the team is
+// { origin, members } (a link from before the partner institution was asked
+// carries the members' array alone).
+export function shareLink(profile, lang, team) {
   const url = new URL(window.location.href);
-  const team = members.length ? `&t=${toBase64Url(JSON.stringify(members))}` : '';
-  url.hash = `p=${toBase64Url(JSON.stringify(profile))}${team}${lang === 'en' ? '&lang=en' : ''}`;
+  const teamPart = hasTeam(team) ? `&t=${toBase64Url(JSON.stringify(team))}` : '';
+  url.hash = `p=${toBase64Url(JSON.stringify(profile))}${teamPart}${lang === 'en' ? '&lang=en' : ''}`;
   return url.href;
 }
 
-// { profile, members, lang } from a share link's fragment; null when there
+// A team as written by shareLink or remember, or an older members' array;
+// null when it is neither.
+function readTeamValue(value) {
+  if (value === undefined || value === null) return { members: [] };
+  if (Array.isArray(value)) return { members: value };
+  if (typeof value !== 'object' || (value.members !== undefined && !Array.isArray(value.members))) return null;
+  const team = { members: value.members || [] };
+  if (typeof value.origin === 'string') team.origin = value.origin;
+  return team;
+}
+
+// { profile, team, lang } from a share link's fragment; null when there
 // is none or it cannot be read (a damaged link is ignored, not half applied).
 export function readShareLink(hash) {
   const params = new URLSearchParams(hash.replace(/^#/, ''));
@@ -31,9 +46,9 @@ export function readShareLink(hash) {
   if (!params.has('p')) return lang ? { profile: null, lang } : null;
   try {
     const profile = JSON.parse(fromBase64Url(params.get('p')));
-    const members = params.has('t') ? JSON.parse(fromBase64Url(params.get('t'))) : [];
-    const valid = profile && typeof profile === 'object' && !Array.isArray(profile) && Array.isArray(members);
-    return valid ? { profile, members, lang } : null;
+    const team = readTeamValue(params.has('t') ? JSON.parse(fromBase64Url(params.get('t'))) : null);
+    const valid = profile && typeof profile === 'object' && !Array.isArray(profile) && team;
+    return valid ? { profile, team, lang } : null;
   } catch {
     return null;
   }
@@ -44,14 +59,16 @@ export function readShareLink(hash) {
 export function remembered() {
   try {
     const saved = JSON.parse(window.localStorage.getItem(STORE_KEY));
-    return saved && typeof saved.profile === 'object' ? saved : null;
+    if (!saved || typeof saved.profile !== 'object' || Array.isArray(saved.profile)) return null;
+    const team = readTeamValue(saved.team ?? saved.members);
+    return team ? { profile: saved.profile, team, lang: saved.lang } : null;
   } catch {
     return null;
   }
 }
-export function remember(profile, lang, members = []) {
+export function remember(profile, lang, team) {
   try {
-    window.localStorage.setItem(STORE_KEY, JSON.stringify({ profile, members, lang }));
+    window.localStorage.setItem(STORE_KEY, JSON.stringify({ profile, team, lang }));
     return true;
   } catch {
     return false;

@@ -4,14 +4,14 @@
 import { $, el } from './dom.js';
 import { t, has, pick, language, setLanguage } from './i18n.js';
 import { webAssemblyAvailable, loadEngine } from './engine-client.js';
-import { readProfile, writeProfile, readTeamMembers, writeTeamMembers, addItem, removeItem, openFoldedGroups, controlForPath, labelOf, markError, clearErrors } from './form.js';
+import { readProfile, writeProfile, readTeam, writeTeam, addItem, removeItem, showListBody, openFoldedGroups, controlForPath, labelOf, markError, clearErrors } from './form.js';
 import { teamInput, renderTeam } from './team.js';
 import { renderAnswer, summaryLine, toggleReasons, setPrinting } from './answers.js';
 import { usePolicies, showClause, wireClauseDialog } from './clause-dialog.js';
 import { shareLink, readShareLink, remembered, remember, forget, testCase, copyText } from './keep.js';
 import { today } from './format.js';
 
-const state = { engine: null, version: null, answer: null, profile: {}, members: [], evaluatedKey: null, evaluations: 0 };
+const state = { engine: null, version: null, answer: null, profile: {}, team: { members: [] }, evaluatedKey: null, evaluations: 0 };
 
 function setEngineState(key, kind) {
   const node = $('engine-state');
@@ -82,14 +82,14 @@ function reevaluate() {
 function evaluate() {
   const started = performance.now();
   const { profile, unreadable } = readProfile();
-  const members = readTeamMembers();
+  const team = readTeam();
   // A field's "change" on blur repeats the "input" just answered. Answering
   // it again would rebuild the cards under the pointer and swallow the click
   // that caused the blur.
-  const key = JSON.stringify([profile, members]);
+  const key = JSON.stringify([profile, team]);
   if (key === state.evaluatedKey && !unreadable.length) return;
   state.profile = profile;
-  state.members = members;
+  state.team = team;
   keepUpToDate();
   const problems = unreadable.map((node) => ({ node, message: t('errors.bad_number', { label: labelOf(node) }) }));
   if (!state.engine) return showProblems(problems);
@@ -117,7 +117,7 @@ function evaluate() {
   state.answer = answer;
   usePolicies(answer.policies);
   showAnswer();
-  renderTeam(members.length ? state.engine.checkTeam(teamInput(profile, members)) : null);
+  renderTeam(team.members.length ? state.engine.checkTeam(teamInput(profile, team)) : null);
   state.evaluations += 1;
   document.body.dataset.evaluations = String(state.evaluations);
   performance.measure('answer', { start: started });
@@ -134,7 +134,7 @@ function onClick(event) {
     evaluate();
   } else if (target.dataset.remove !== undefined) {
     const list = removeItem(target.closest('li'));
-    list.querySelector(':scope > .add').focus();
+    list.querySelector(':scope > .list-body > .add').focus();
     evaluate();
   } else if (target.classList.contains('clause')) {
     showClause(target.dataset.clause);
@@ -143,15 +143,24 @@ function onClick(event) {
   }
 }
 
+// 有 opens the list; a list of records with nothing in it yet gets its
+// first item to fill in.
+function answerAny(list) {
+  showListBody(list);
+  const body = list.querySelector(':scope > .list-body');
+  if (body.hidden || list.dataset.type !== 'list' || body.querySelector('.items > li')) return;
+  addItem(list).querySelector('select, input').focus();
+}
+
 // The kept copy and the share link follow every change, once asked for.
 function keepUpToDate() {
-  if ($('remember').checked) remember(state.profile, language(), state.members);
-  if (!$('share-link').hidden) $('share-link').value = shareLink(state.profile, language(), state.members);
+  if ($('remember').checked) remember(state.profile, language(), state.team);
+  if (!$('share-link').hidden) $('share-link').value = shareLink(state.profile, language(), state.team);
 }
 
 function wireKeep() {
   $('share').addEventListener('click', async () => {
-    const link = shareLink(state.profile, language(), state.members);
+    const link = shareLink(state.profile, language(), state.team);
     $('share-link').hidden = false;
     $('share-link').value = link;
     const copied = await copyText(link);
@@ -159,7 +168,7 @@ function wireKeep() {
     $('share-state').textContent = t(copied ? 'keep.copied' : 'keep.copy_failed');
   });
   $('remember').addEventListener('change', () => {
-    if ($('remember').checked) remember(state.profile, language(), state.members);
+    if ($('remember').checked) remember(state.profile, language(), state.team);
     else forget();
     $('remember-state').textContent = '';
   });
@@ -181,7 +190,7 @@ function wireKeep() {
   });
   $('reset').addEventListener('click', () => {
     writeProfile({});
-    writeTeamMembers([]);
+    writeTeam({});
     evaluate();
     $('form-title').focus();
   });
@@ -193,6 +202,7 @@ function wireEvents() {
   const onInput = (event) => {
     if (!event.target.closest('[data-field], [data-team-field]')) return;
     if (event.target.closest('[data-field="city"]')) openFoldedGroups();
+    if (event.target.closest('[data-any]')) answerAny(event.target.closest('[data-field]'));
     evaluate();
   };
   document.addEventListener('input', onInput);
@@ -224,7 +234,7 @@ function restore() {
   if (saved) $('remember').checked = true;
   if (start && start.lang && start.lang !== language()) setLanguage(start.lang);
   if (start && start.profile) writeProfile(start.profile);
-  if (start && start.members) writeTeamMembers(start.members);
+  if (start && start.team) writeTeam(start.team);
 }
 
 async function startEngine() {

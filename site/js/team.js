@@ -5,10 +5,23 @@
 import { $, el } from './dom.js';
 import { t } from './i18n.js';
 import { pageLayout } from './page-data.js';
-import { statusLine, keyReasons, benefits, allReasons } from './answers.js';
+import { statusLine, keyReasons, benefits, obligations, allReasons } from './answers.js';
+import { money } from './format.js';
 
-export function teamInput(profile, members) {
-  return { leader: { profile }, members };
+export function teamInput(profile, team) {
+  return { ...team, leader: { profile } };
+}
+
+// Each member's pay as the engine gave it (contract 7.6), in input order.
+function membersPay(members) {
+  if (!Array.isArray(members) || !members.length) return null;
+  const lines = members.map((m, i) => {
+    if (m.daily_rate && typeof m.daily_rate.amount === 'number')
+      return t('team.member_rate', { i: i + 1, c: m.category, m: t('money.per_day', { m: money(m.daily_rate.amount) }) });
+    return t(m.paid_from ? 'team.member_from_funding' : 'team.member_unknown', { i: i + 1 });
+  });
+  return el('div', {}, el('p', { class: 'key-heading' }, t('team.members_pay')),
+    el('ul', { class: 'team-days' }, lines.map((line) => el('li', {}, line))));
 }
 
 function serviceDays(days) {
@@ -29,8 +42,9 @@ export function renderTeam(result) {
     return box.replaceChildren(el('p', { class: 'field-error' }, result.errors.map((e) => t('errors.other', { label: e.path })).join(' ')));
   const status = el('p', { class: 'status' });
   statusLine(status, pageLayout.team_check.outcome, result);
-  const money = {};
-  for (const id of ['team_funding', 'origin_unit_fee']) if (result[id]) money[id] = result[id];
-  box.replaceChildren(...[status, keyReasons(result), benefits({ benefits: money }), serviceDays(result.service_days),
+  const funds = {};
+  for (const id of ['team_funding', 'origin_unit_fee']) if (result[id]) funds[id] = result[id];
+  box.replaceChildren(...[status, keyReasons(result), benefits({ benefits: funds }), serviceDays(result.service_days),
+    membersPay(result.members), obligations(result),
     allReasons(pageLayout.team_check.outcome, result.reasons || [])].filter(Boolean));
 }

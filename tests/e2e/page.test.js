@@ -39,7 +39,7 @@ test('the share link carries the answers in the fragment and restores them in a 
   const { page, context, seen } = await site.open();
   await waitForEngine(page);
   await enter(page, deputyDirector);
-  await addTeamMembers(page, [{ title: 'senior', education: 'doctorate', retired: false }]);
+  await addTeamMembers(page, [{ title: 'senior', education: 'doctorate', retired: false }], { origin: 'nhc' });
   await page.locator('#share').click();
   const link = await page.locator('#share-link').inputValue();
   const url = new URL(link);
@@ -57,6 +57,7 @@ test('the share link carries the answers in the fragment and restores them in a 
   assert.equal(await other.page.locator('[data-field="posts"] [data-sub="institution"]').inputValue(), 'nhc');
   assert.ok(await other.page.locator('[data-field="phd_supervisor"] input[value="true"]').isChecked());
   assert.equal(await other.page.locator('[data-team-field="members"] [data-sub="title"]').inputValue(), 'senior');
+  assert.equal(await other.page.locator('[data-team-field="origin"]').inputValue(), 'nhc');
   // The fragment never reaches the server.
   assert.ok(other.seen.requests.every((r) => !r.includes('#')));
   await other.context.close();
@@ -68,21 +69,84 @@ test('the team check asks the engine about the core members of a C-category lead
   await enter(page, deputyDirector);
   const result = page.locator('#team-result');
   assert.match(await result.innerText(), /添加核心成员后/);
-  // Two of three with a doctorate or deputy senior title (≥ 50%), all in service.
+  // Two of three with a doctorate or deputy senior title (≥ 50%), two of the
+  // three in service; the partner institution not yet said.
   await addTeamMembers(page, [
-    { title: 'deputy_senior', education: 'doctorate', retired: false },
-    { title: 'intermediate', education: 'bachelor', retired: false },
+    { title: 'deputy_senior', education: 'doctorate', retired: false, category: 'D' },
+    { title: 'intermediate', education: 'bachelor', retired: false, category: 'none' },
     { title: 'senior', education: 'master', retired: true },
   ]);
+  assert.equal(await result.locator('.status').getAttribute('data-status'), 'incomplete');
+  // An NHC hospital signs the studio agreement (fcg:3.1.3).
+  await addTeamMembers(page, [], { origin: 'nhc' });
   assert.equal(await result.locator('.status').getAttribute('data-status'), 'eligible');
   const text = await result.innerText();
   assert.ok(text.includes('150万元—200万元'), text);  // C: 150–200 万元 team funding (fcg:3.1.3)
-  assert.ok(text.includes('核心成员 3：每年至少 120 天'), text);  // a retired member serves 120 days
+  assert.ok(text.includes('核心成员 3：每年至少120天'), text);  // a retired member serves 120 days
+  // Each member's pay (contract 7.6): D the short-flexible day rate, 0.3 万元.
+  assert.ok(text.includes('核心成员 1（D类）：按短期柔性引进日薪 0.3万元/天'), text);
+  assert.ok(text.includes('核心成员 2：从团队建设经费中支付'), text);
+  assert.ok(text.includes('核心成员 3：填写其人才类别后可知'), text);
+  // What the team is asked in return, with its clause.
+  assert.ok(text.includes('条件与义务'), text);
+  assert.ok(text.includes('签订建设专科工作室3年协议'), text);
   // A fourth member without the title or degree breaks "every member".
   await addTeamMembers(page, [{ title: 'junior', education: 'bachelor', retired: false }]);
   assert.equal(await result.locator('.status').getAttribute('data-status'), 'ineligible');
   assert.ok((await result.innerText()).includes('核心成员均具有中级以上职称或硕士以上学历'));
   await assertStayedHome(page, seen, site.origin);
+  await context.close();
+});
+
+test('an untouched form says "not eligible" nowhere; a list is none only when answered 无', async () => {
+  const { page, context } = await site.open();
+  await waitForEngine(page);
+  const ineligible = () => page.locator('.status[data-status="ineligible"]').count();
+  const letterA = () => page.locator('.part[data-outcome="fcg.category.A"] .status').getAttribute('data-status');
+  assert.equal(await ineligible(), 0, 'no 不符合 on an untouched form');
+  assert.equal(await page.locator('.answers').getByText('不符合').count(), 0);
+  // A doctor from outside with the basics: the letters that look for
+  // honours, posts and society roles wait on those lists.
+  await enter(page, [['city', 'other'], ['age', 42], ['conduct_ok', true], ['healthy', true], ['physician', true],
+    ['retired', false], ['title', 'deputy_senior'], ['education.level', 'master']]);
+  assert.equal(await letterA(), 'incomplete');
+  const honors = page.locator('[data-field="honors"]');
+  assert.equal(await honors.locator('.list-body').isVisible(), false, 'the boxes show only after 有');
+  // 有 with nothing ticked is still unknown (the profile is unchanged).
+  await honors.locator('[data-any] input[value="yes"]').check();
+  assert.ok(await honors.locator('.list-body').isVisible());
+  assert.equal(await letterA(), 'incomplete');
+  // 无 is an answer: no academician, so not A (fcg:2.1).
+  await enter(page, [['honors', []]]);
+  assert.equal(await letterA(), 'ineligible');
+  // 不确定 takes it back to unknown.
+  const again = await evaluations(page);
+  await honors.locator('[data-any] input[value=""]').check();
+  await waitForAnswer(page, again);
+  assert.equal(await letterA(), 'incomplete');
+  await context.close();
+});
+
+test('each route says what it asks in return, under its own heading, with its clauses', async () => {
+  const { page, context } = await site.open();
+  await waitForEngine(page);
+  await enter(page, deputyDirector);
+  const block = card(page, 'fcg.fulltime').locator('.obligations-block');
+  assert.match(await block.locator('.key-heading').innerText(), /条件与义务/);
+  const service = block.locator('li.obligation[data-kind="service"]').first();
+  assert.match(await service.innerText(), /5年服务合同/);
+  assert.equal(await service.locator('button.clause').innerText(), 'fcg:3.1.1.1');
+  // The grounds of withdrawal (fcg:5.2) fold under one line, one click away.
+  const more = block.locator('details.obligations-more');
+  assert.equal(await more.locator('li[data-kind="clawback"]').first().isVisible(), false);
+  await more.locator('summary').click();
+  assert.equal(await more.locator('li[data-kind="clawback"] button.clause').first().innerText(), 'fcg:5.2.1');
+  // No field name reaches the page: no snake_case word in any answer card.
+  const words = await page.locator('#answer-cards').innerText();
+  assert.doesNotMatch(words, /\b[a-z]+_[a-z_]+\b/);
+  await page.locator('#lang-switch').click();
+  assert.match(await block.locator('.key-heading').innerText(), /What it asks of you/);
+  assert.doesNotMatch(await page.locator('#answer-cards').innerText(), /\b[a-z]+_[a-z_]+\b/);
   await context.close();
 });
 
@@ -120,7 +184,7 @@ test('the print view shows the answers with every reason, clause ids, rules vers
   assert.equal(await page.locator('#profile-form').isVisible(), false);
   assert.ok(await page.locator('#print-header').isVisible());
   const meta = await page.locator('#print-meta').innerText();
-  assert.match(meta, /fcg-2024\.1/);
+  assert.match(meta, /fcg-\d{4}\.\d+ · wz-\d{4}\.\d+/);
   assert.match(meta, /\d{4}-\d{2}-\d{2}/);
   // Hidden reason lists are printed too.
   const ownReasons = (outcome) => card(page, outcome).locator(':scope > .card-body > .why-block > ul.reasons');
@@ -179,9 +243,9 @@ test('works by keyboard alone: answer, add and remove a post, open a clause', as
   await waitForAnswer(page, before);
   assert.equal(await fieldValue(page, 'years_in_city'), '47');
 
-  const add = page.locator('button.add[data-add="posts"]');
-  await add.focus();
-  await page.keyboard.press('Enter');
+  // "Any posts?" 有 opens the list with its first item, focused.
+  await page.locator('[data-field="posts"] [data-any] input[value="yes"]').focus();
+  await page.keyboard.press('Space');
   const focused = await page.evaluate(() => document.activeElement.dataset.sub);
   assert.equal(focused, 'institution', 'focus moves into the new item');
   await page.locator('[data-field="posts"] button.remove').focus();
@@ -191,7 +255,8 @@ test('works by keyboard alone: answer, add and remove a post, open a clause', as
 
   await card(page, 'wz.clinical').locator('button.clause').first().focus();
   await page.keyboard.press('Enter');
-  assert.ok(await page.locator('#clause-dialog').isVisible());
+  // The clause texts are fetched the first time one is opened.
+  await page.waitForSelector('#clause-dialog[open]');
   assert.ok((await page.locator('#clause-zh').innerText()).length > 10, 'the clause\'s full text');
   await page.keyboard.press('Escape');
   assert.equal(await page.locator('#clause-dialog').isVisible(), false);

@@ -9,12 +9,16 @@ const STATUS = {
   zh: { eligible: '符合', ineligible: '不符合', review: '需主管部门认定', incomplete: '待补充信息' },
   en: { eligible: 'Eligible', ineligible: 'Not eligible', review: 'For the deciding body to judge', incomplete: 'More information needed' },
 };
+const MAY_APPLY = { zh: '可申报（', en: 'May apply (' };
 const CATEGORY = { zh: (v) => `类别 ${v}`, en: (v) => `Category ${v}` };
 
 const fitForWork = [['conduct_ok', true], ['healthy', true], ['physician', true], ['retired', false]];
+// "Any honours, posts, society roles?" answered 无 (none): without it the
+// letters that look for them stay undecided (contract 3, v1.1).
+const noListed = [['honors', []], ['posts', []], ['society_roles', []]];
 const wenzhouBasics = [['city', 'wenzhou'], ['conduct_ok', true], ['major_accident', false], ['healthy', true]];
 
-module.exports = { STATUS, CATEGORY, personas: [
+module.exports = { STATUS, MAY_APPLY, CATEGORY, personas: [
   {
     name: 'an academician from outside the city',
     answers: [['city', 'other'], ['age', 60], ...fitForWork, ['honors', ['cas_academician']]],
@@ -42,8 +46,16 @@ module.exports = { STATUS, CATEGORY, personas: [
     },
     text: {
       // min(160, 150 m²) × 12,000 × (1 − 0.7) = 540,000; 40 days × 6,000 × 1.1 = 264,000; 40 × 5,000 = 200,000
-      'fcg.fulltime': { zh: ['约120万元/年', '100万元', '150 ㎡', '54万元'], en: ['about CNY 1,200,000 (120 万元) a year', '150 m²', 'CNY 540,000 (54 万元)'] },
-      'fcg.flexible_long': { zh: ['0.6万元/天', '26.4万元'], en: ['CNY 6,000 (0.6 万元) a day', 'CNY 264,000 (26.4 万元)'] },
+      // What full-time recruitment asks in return (fcg:3.1.1.1): a 5-year contract; the allowance over 5 years.
+      'fcg.fulltime': {
+        zh: ['约120万元/年', '100万元', '150 ㎡', '54万元', '条件与义务', '签订至少5年服务合同', '分5年发放'],
+        en: ['about CNY 1,200,000 (120 万元) a year', '150 m²', 'CNY 540,000 (54 万元)', 'What it asks of you', 'a service contract of at least 5 years', 'over 5 years'],
+      },
+      // The flexible housing discount after cumulative days (fcg:3.1.2.3.1): C 200 days in total, at 70% of the market price.
+      'fcg.flexible_long': {
+        zh: ['0.6万元/天', '26.4万元', '200天后（累计，不是每年）', '市场价的70%', '签订1年以上服务协议'],
+        en: ['CNY 6,000 (0.6 万元) a day', 'CNY 264,000 (26.4 万元)', '200 days (in total, not per year)', '70% of the market price', 'at least 1 year with'],
+      },
       'fcg.flexible_short': { zh: ['0.5万元/天', '20万元'], en: ['CNY 5,000 (0.5 万元) a day', 'CNY 200,000 (20 万元)'] },
     },
     calculators: { housing: { zh: '54万元', en: '54 万元' }, flexible: { zh: '26.4万元', en: '26.4 万元' } },
@@ -52,7 +64,7 @@ module.exports = { STATUS, CATEGORY, personas: [
   {
     name: 'an E-category doctor from outside the city',
     answers: [['city', 'other'], ['age', 42], ...fitForWork, ['hospital_grade', 'tertiary_a'], ['education.level', 'doctorate'],
-      ['education.full_time', true], ['title', 'deputy_senior']],
+      ['education.full_time', true], ['title', 'deputy_senior'], ...noListed],
     outcomes: {
       'fcg.category': ['eligible', 'E'], 'fcg.fulltime': ['eligible', 'E'], 'fcg.flexible_short': ['ineligible'],
       'fcg.flexible_long': ['ineligible'], 'fcg.team_leader': ['ineligible'],
@@ -66,7 +78,7 @@ module.exports = { STATUS, CATEGORY, personas: [
     answers: [['city', 'fangchenggang'], ['years_in_city', 4], ['full_time_in_city', true], ['age', 28], ['conduct_ok', true],
       ['healthy', true], ['education.level', 'bachelor'], ['education.health_major', true], ['title', 'junior']],
     outcomes: { 'fcg.backup_pool': ['eligible'], 'fcg.gangcheng_physician': ['ineligible'], 'fcg.flexible_short': ['ineligible'] },
-    text: { 'fcg.backup_pool': { zh: ['层级 初级'], en: ['Tier junior'] } },
+    text: { 'fcg.backup_pool': { zh: ['层级 初级', '可申报（竞争性遴选，共约100名'], en: ['Tier junior', 'May apply (competitive, about 100 in all'] } },
     reasons: { 'fcg.backup_pool': { clause: 'fcg:3.2.1', zh: '30周岁以下（含30周岁）', en: 'Aged 30 or under (30 included)' } },
   },
   {
@@ -74,7 +86,12 @@ module.exports = { STATUS, CATEGORY, personas: [
     answers: [...wenzhouBasics, ['age', 50], ['title', 'intermediate'], ['education.level', 'bachelor'], ['english', 'professional'],
       ['wenzhou.clinical_backbone', true], ['plan.study_cost_cny', 100000]],
     outcomes: { 'wz.clinical': ['eligible'], 'wz.leading': ['incomplete'], 'wz.management': ['incomplete'] },
-    text: { 'wz.clinical': { zh: ['1–3 个月', '5万元', '4万元', '1万元', '50%'], en: ['1–3 months', 'CNY 50,000 (5 万元)', '50%'] } },
+    text: {
+      'wz.clinical': {
+        zh: ['约1–3个月', '5万元', '4万元', '1万元', '50%', '可申报（由评选委员会评选）', '研学期满1个月内'],
+        en: ['about 1–3 months', 'CNY 50,000 (5 万元)', '50%', 'May apply (chosen by a selection committee)', 'within 1 month of the end of the stay'],
+      },
+    },
     calculators: { cost: { zh: '基金会承担：5万元', en: 'Foundation pays: CNY 50,000 (5 万元)' } },
     reasons: { 'wz.clinical': { clause: 'wz:2.2.1', zh: '不超过50周岁（含50周岁）', en: '50 or under (50 included)' } },
   },
@@ -105,14 +122,14 @@ module.exports = { STATUS, CATEGORY, personas: [
     },
     // 退休人才 B 120 万元左右/年 for 180 days or more (fcg:3.1.1.2.1); retired B on the long route: 40 days, 5 a visit.
     text: {
-      'fcg.fulltime_retired': { zh: ['约120万元/年', '180 天'], en: ['about CNY 1,200,000 (120 万元) a year', '180 days'] },
-      'fcg.flexible_long': { zh: ['40 天', '5 天'], en: ['40 days', '5 days'] },
+      'fcg.fulltime_retired': { zh: ['约120万元/年', '180天'], en: ['about CNY 1,200,000 (120 万元) a year', '180 days'] },
+      'fcg.flexible_long': { zh: ['40天', '5天'], en: ['40 days', '5 days'] },
     },
     reasons: { 'fcg.category': { clause: 'fcg:2.2.2', zh: '中华医学会一级专科分会', en: 'CMA first-level clinical branch' } },
   },
   {
     name: 'an overseas doctor claiming the level of category C',
-    answers: [['city', 'other'], ['age', 45], ...fitForWork, ['foreign_peer', 'C']],
+    answers: [['city', 'other'], ['age', 45], ...fitForWork, ['foreign_peer', 'C'], ...noListed],
     outcomes: { 'fcg.category': ['review', 'C'], 'fcg.fulltime': ['review', 'C'], 'fcg.team_leader': ['review', 'C'] },
     text: { 'fcg.category': { zh: ['由主管部门认定', '人才工作专班认定'], en: ['For the deciding body', "talent team decides"] } },
     summary: { zh: 'C（需主管部门认定）', en: 'C (for the deciding body to judge)' },

@@ -5,7 +5,7 @@
 const { test } = require('node:test');
 const assert = require('node:assert/strict');
 const { siteInBrowser, assertStayedHome, waitForEngine, enter, card, screenshotWhole, saveArtifact } = require('./support');
-const { STATUS, CATEGORY, personas } = require('./personas');
+const { STATUS, MAY_APPLY, CATEGORY, personas } = require('./personas');
 
 const site = siteInBrowser();
 
@@ -24,7 +24,9 @@ for (const persona of personas) {
 
       for (const [outcome, [status, value]] of Object.entries(persona.outcomes)) {
         const line = await card(page, outcome).locator(':scope > .status').innerText();
-        assert.ok(line.includes(STATUS[lang][status]), `${outcome}: expected "${STATUS[lang][status]}", the page says "${line}"`);
+        // An eligible outcome that opens a competition or committee says "may apply (…)".
+        const words = status === 'eligible' ? [STATUS[lang].eligible, MAY_APPLY[lang]] : [STATUS[lang][status]];
+        assert.ok(words.some((w) => line.includes(w)), `${outcome}: expected "${words.join('" or "')}", the page says "${line}"`);
         // "符合" is inside "不符合": say which one it is by the data attribute too.
         assert.equal(await card(page, outcome).locator(':scope > .status').getAttribute('data-status'), status, outcome);
         if (value) assert.ok(line.includes(CATEGORY[lang](value)), `${outcome}: expected ${CATEGORY[lang](value)} in "${line}"`);

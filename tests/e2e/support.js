@@ -109,33 +109,44 @@ async function answer(scope, field, value, { sub = false } = {}) {
       break;
     }
     case 'set':
-      for (const v of value) await control.locator(`input[value="${v}"]`).check();
+      await answerAny(control, value);
+      for (const v of value) await control.locator(`.list-body input[value="${v}"]`).check();
       break;
     case 'enum':
     case 'text':
       await control.selectOption(String(value));
       break;
     case 'list':
-      for (const item of value) {
-        await control.locator(':scope > button.add').click();
-        const li = control.locator(':scope > .items > li').last();
-        for (const [name, v] of Object.entries(item)) await answer(li, name, v, { sub: true });
-      }
+      await answerAny(control, value);
+      await fillItems(control, value);
       break;
     default:
       await control.fill(String(value));
   }
 }
 
-// Adds the team check's core members, through its own list controls.
-async function addTeamMembers(page, members) {
-  const before = await evaluations(page);
-  const list = page.locator('[data-team-field="members"]');
-  for (const member of members) {
-    await list.locator(':scope > button.add').click();
-    const li = list.locator(':scope > .items > li').last();
-    for (const [name, v] of Object.entries(member)) await answer(li, name, v, { sub: true });
+// A list's "any?": 有 for entries, 无 for none.
+async function answerAny(control, value) {
+  if (await control.locator(':scope > [data-any]').count())
+    await control.locator(`:scope > [data-any] input[value="${value.length ? 'yes' : 'no'}"]`).check();
+}
+
+// Fills the list's items in order, adding one where none is open yet (有
+// opens the first by itself).
+async function fillItems(control, items) {
+  const listed = control.locator(':scope > .list-body > .items > li');
+  for (const [i, item] of items.entries()) {
+    if ((await listed.count()) <= i) await control.locator(':scope > .list-body > button.add').click();
+    for (const [name, v] of Object.entries(item)) await answer(listed.nth(i), name, v, { sub: true });
   }
+}
+
+// Adds the team check's core members, through its own list controls, and
+// the partner institution when given.
+async function addTeamMembers(page, members, { origin } = {}) {
+  const before = await evaluations(page);
+  if (origin) await page.locator('[data-team-field="origin"]').selectOption(origin);
+  await fillItems(page.locator('[data-team-field="members"]'), members);
   await waitForAnswer(page, before);
 }
 

@@ -1,0 +1,82 @@
+// The page never shows a field name: every benefit, benefit field, value
+// word, obligation kind and selection the engine gives in any case of
+// tests/cases (and every value that is not a category letter) has words in both languages in the page's dictionary
+// (site/text/ui.json), as site/js/format.js and site/js/answers.js look
+// them up. A new benefit field in a pack fails here until the page can say it.
+'use strict';
+const test = require('node:test');
+const assert = require('node:assert');
+const fs = require('node:fs');
+const path = require('node:path');
+const { spawnSync } = require('node:child_process');
+const { ROOT, NATIVE } = require('./engine.js');
+
+const ui = JSON.parse(fs.readFileSync(path.join(ROOT, 'site/text/ui.json'), 'utf8'));
+const layout = JSON.parse(fs.readFileSync(path.join(ROOT, 'site/layout.json'), 'utf8'));
+const kindOf = new Map(Object.entries(layout.benefit_fields).flatMap(([kind, fields]) => fields.map((f) => [f, kind])));
+
+function answers() {
+  const inputs = spawnSync(NATIVE.caseInputs, [], { maxBuffer: 1 << 30 }).stdout.toString('utf8')
+    .split('\n').filter(Boolean).map((line) => JSON.parse(line));
+  const run = (kind) => {
+    const lines = inputs.filter((c) => c.kind === kind && !/[\r\n]/.test(c.input)).map((c) => c.input);
+    const r = spawnSync(NATIVE.check, kind === 'team' ? ['--team'] : [], { input: lines.join('\n') + '\n', maxBuffer: 1 << 30 });
+    return r.stdout.toString('utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line));
+  };
+  return { profiles: run('profile'), teams: run('team') };
+}
+
+// The dictionary keys the page would look up for what the engine said.
+function keysNeeded({ profiles, teams }) {
+  const needed = new Map();  // key → where it was first seen
+  const need = (key, where) => { if (!needed.has(key)) needed.set(key, where); };
+  const benefit = (id, b, where) => {
+    need(`benefit.${id}`, where);
+    for (const [name, value] of Object.entries(b)) {
+      const kind = kindOf.get(name);
+      const at = `${where} ${id}.${name}`;
+      if (kind === undefined) { need(`(no kind in site/layout.json benefit_fields for "${name}")`, at); continue; }
+      if (kind === 'silent' || value === null || value === false || typeof value === 'object') continue;
+      need(`field.${kind === 'duration' ? 'duration' : name}`, at);
+      if (kind === 'word') need(`value.${name}.${value}`, at);
+      if (kind === 'duration') need(`unit.${b.duration_unit}`, at);
+    }
+  };
+  const outcome = (o, where) => {
+    // A value that is not a category letter is shown in words (layout.json value_words).
+    if (typeof o.value === 'string' && !/^[A-F]$/.test(o.value)) {
+      const words = layout.value_words[where];
+      if (!words) need(`(no value_words in site/layout.json for ${where})`, `${where} = ${o.value}`);
+      else { need(words.label, where); need(`${words.prefix}${o.value}`, where); }
+    }
+    for (const [id, b] of Object.entries(o.benefits || {})) benefit(id, b, where);
+    for (const ob of o.obligations || []) need(`ob.kind.${ob.kind}`, `${where} ${ob.id}`);
+    if (o.status === 'eligible' && o.selection) need(`selection.${o.selection.kind}`, where);
+    if (o.status) need(`status.${o.status}`, where);
+  };
+  for (const a of profiles) for (const [id, o] of Object.entries(a.outcomes || {})) outcome(o, id);
+  for (const team of teams) {
+    outcome(team, 'team');
+    for (const id of ['team_funding', 'origin_unit_fee']) if (team[id]) benefit(id, team[id], 'team');
+  }
+  return needed;
+}
+
+test('every benefit, field, value, obligation kind and selection the cases produce has zh and en words', () => {
+  const needed = keysNeeded(answers());
+  assert.ok(needed.size > 100, `only ${needed.size} keys: were the cases read?`);
+  const missing = [];
+  for (const [key, where] of needed)
+    for (const lang of ['zh', 'en'])
+      if (ui[lang][key] === undefined) missing.push(`${lang} ${key} (${where})`);
+  assert.deepStrictEqual(missing, []);
+});
+
+test('a figure of one length reads as one ("1 year", "about 2 weeks"), not a range', () => {
+  for (const unit of ['unit.years', 'unit.days', 'unit.months', 'unit.week', 'unit.month'])
+    assert.ok(ui.en[`${unit}.one`], `en ${unit}.one is missing`);
+  for (const unit of ['unit.week', 'unit.month']) {
+    assert.doesNotMatch(ui.zh[unit], /\{b\}/);
+    assert.doesNotMatch(ui.en[unit], /\{b\}/);
+  }
+});
