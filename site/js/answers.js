@@ -19,6 +19,9 @@ const open = new Set();  // cards and parts whose full reasons the reader opened
 
 const reasonText = (r) => pick(r.text, r.text_en);
 
+// The id of an outcome's card (as scripts/site/render-page.js writes it).
+export const cardId = (outcomeId) => 'card-' + outcomeId.replace(/[^a-zA-Z0-9]+/g, '-');
+
 export function clauseButton(clause) {
   return el('button', { type: 'button', class: 'clause', 'data-clause': clause, 'aria-label': t('card.clause_button', { clause }) }, clause);
 }
@@ -38,7 +41,7 @@ const reasonList = (reasons, cls = 'reasons') => el('ul', { class: cls }, reason
 
 // A value that is not a category letter has its own words (layout.json
 // value_words: the backup pool's tier, the kind of workstation).
-function valueWords(outcomeId, value) {
+export function valueWords(outcomeId, value) {
   if (value === null || value === undefined) return '';
   const words = layout.value_words[outcomeId];
   return words ? `${t(words.label)} ${t(words.prefix + value)}` : `${t('card.value')} ${value}`;
@@ -47,7 +50,7 @@ function valueWords(outcomeId, value) {
 // An outcome that only opens the door to a competition, a committee or a
 // recognition (contract 7.4, `selection`) reads "may apply (…)", not a bare
 // "eligible": the engine says which door and its figures.
-function statusWord(outcome) {
+export function statusWord(outcome) {
   const selection = outcome.selection;
   if (outcome.status !== 'eligible' || !selection) return t(`status.${outcome.status}`);
   for (const figure of ['max_per_year', 'about_total'])
@@ -227,7 +230,41 @@ export function summaryLine(outcomes, template = 'answers.summary') {
 // does not rebuild its card (typing a number changes one or two).
 const shown = new Map();
 
-export function renderAnswer(answer) {
+// Where the cards go: the sections of the doctor's own city first, and the
+// programmes this person is not eligible for folded under "其他项目 (n)" at
+// the end, one click away. Each card keeps a marker at its home so it can
+// come back when its answer changes.
+function arrange(outcomes, order) {
+  const others = $('other-list');
+  const rank = new Map(order.map((id, i) => [id, i]));
+  const sections = [...document.querySelectorAll('#answer-cards > .answer-section')];
+  const first = (section) => Math.min(...[...section.querySelectorAll('.card[data-outcome]')]
+    .map((c) => rank.get(c.dataset.outcome) ?? Infinity));
+  sections.sort((a, b) => first(a) - first(b));
+  const cards = $('answer-cards');
+  for (const section of sections) cards.insertBefore(section, $('other-programmes'));
+  let folded = 0;
+  for (const card of document.querySelectorAll('.card[data-outcome]')) {
+    const id = card.dataset.outcome;
+    if (!outcomes[id] || !rank.has(id)) continue;
+    let home = document.querySelector(`[data-home-of="${id}"]`);
+    if (!home) {
+      home = el('span', { 'data-home-of': id, hidden: true });
+      card.before(home);
+    }
+    if (outcomes[id].status === 'ineligible') {
+      folded += 1;
+      if (card.parentNode !== others) others.append(card);
+    } else if (card.previousSibling !== home) home.after(card);
+  }
+  // The folded cards in the page's order.
+  [...others.children].sort((a, b) => rank.get(a.dataset.outcome) - rank.get(b.dataset.outcome)).forEach((c) => others.append(c));
+  for (const section of sections) section.hidden = !section.querySelector('.card[data-outcome]');
+  $('other-programmes').hidden = folded === 0;
+  $('other-count').textContent = t('answers.others', { n: folded });
+}
+
+export function renderAnswer(answer, order) {
   const outcomes = answer.outcomes;
   for (const card of document.querySelectorAll('.card[data-outcome]')) {
     const id = card.dataset.outcome;
@@ -240,4 +277,5 @@ export function renderAnswer(answer) {
     fillCard(card, outcome, outcomes);
   }
   fillCalculators(outcomes);
+  arrange(outcomes, order);
 }

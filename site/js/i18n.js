@@ -24,8 +24,7 @@ export function setLanguage(lang, root = document) {
   for (const node of root.querySelectorAll('[data-i18n-content]')) node.setAttribute('content', t(node.dataset.i18nContent));
   for (const node of root.querySelectorAll('[data-i18n-aria-label]')) node.setAttribute('aria-label', t(node.dataset.i18nAriaLabel));
   const other = lang === 'zh' ? 'en' : 'zh';
-  const button = document.getElementById('lang-switch');
-  if (button) {
+  for (const button of document.querySelectorAll('.lang-switch')) {
     button.textContent = t('lang.switch');
     button.lang = HTML_LANG[other];
   }

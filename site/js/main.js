@@ -7,6 +7,8 @@ import { webAssemblyAvailable, loadEngine } from './engine-client.js';
 import { readProfile, writeProfile, readTeam, writeTeam, addItem, removeItem, showListBody, openFoldedGroups, controlForPath, labelOf, markError, clearErrors } from './form.js';
 import { teamInput, renderTeam } from './team.js';
 import { renderAnswer, summaryLine, toggleReasons, setPrinting } from './answers.js';
+import { renderConclusions, programmeOrder, barLine } from './conclusions.js';
+import { startQuickCheck, stopQuickCheck, advance, back, followAnswer } from './quick-check.js';
 import { usePolicies, showClause, wireClauseDialog } from './clause-dialog.js';
 import { shareLink, readShareLink, remembered, remember, forget, testCase, copyText } from './keep.js';
 import { today } from './format.js';
@@ -61,11 +63,11 @@ function rulesVersion() {
 function showAnswer() {
   const answer = state.answer;
   if (!answer) return;
-  renderAnswer(answer);
+  renderAnswer(answer, programmeOrder(state.profile));
+  renderConclusions(answer, state.profile, { controlFor: controlForField, labelOf });
   showWarnings(answer);
-  const summary = summaryLine(answer.outcomes);
-  $('answer-summary').textContent = summary;
-  $('summary-bar-text').textContent = summaryLine(answer.outcomes, 'answers.bar');
+  $('answer-summary').textContent = summaryLine(answer.outcomes);
+  $('summary-bar-text').textContent = barLine(answer, state.profile);
   $('answer-as-of').textContent = t('answers.as_of', { date: answer.as_of, rules: rulesVersion() });
   $('print-meta').textContent = `${t('answers.as_of', { date: answer.as_of, rules: rulesVersion() })} · ${t('print.generated', { date: today() })}`;
   $('versions').textContent = t('footer.version', { engine: state.version.engine, rules: rulesVersion() });
@@ -118,6 +120,7 @@ function evaluate() {
   usePolicies(answer.policies);
   showAnswer();
   renderTeam(team.members.length ? state.engine.checkTeam(teamInput(profile, team)) : null);
+  followAnswer(answer);
   state.evaluations += 1;
   document.body.dataset.evaluations = String(state.evaluations);
   performance.measure('answer', { start: started });
@@ -125,9 +128,39 @@ function evaluate() {
 
 // --- events -----------------------------------------------------------------
 
+// The control of a profile field, for the links to the questions that
+// still matter.
+const controlForField = (field) => document.querySelector(`[data-field="${CSS.escape(field)}"]`);
+
+// Goes to a question: opens its folded group, shows it and puts the focus in it.
+function goToQuestion(field) {
+  const node = controlForField(field);
+  if (!node) return;
+  const folded = node.closest('details');
+  if (folded) folded.open = true;
+  node.scrollIntoView({ block: 'center' });
+  (node.matches('input, select') ? node : node.querySelector('input:checked, input, select'))?.focus({ preventScroll: true });
+}
+
 function onClick(event) {
+  const link = event.target.closest('a[data-field-link]');
+  if (link) {
+    event.preventDefault();
+    return goToQuestion(link.dataset.fieldLink);
+  }
   const target = event.target.closest('button');
   if (!target) return;
+  const quickActions = {
+    'quick-next': () => advance(state.answer),
+    'quick-skip': () => advance(state.answer, { skip: true }),
+    'quick-back': back,
+    'quick-stop': stopQuickCheck,
+  };
+  if (quickActions[target.id]) return quickActions[target.id]();
+  if (target.classList.contains('quick-start')) {
+    if (state.answer) startQuickCheck(state.answer);
+    return;
+  }
   if (target.dataset.add !== undefined) {
     const li = addItem(target.closest('[data-type="list"]'));
     li.querySelector('select, input').focus();
@@ -208,10 +241,11 @@ function wireEvents() {
   document.addEventListener('input', onInput);
   document.addEventListener('change', onInput);
   document.addEventListener('click', onClick);
-  $('lang-switch').addEventListener('click', () => {
-    setLanguage(language() === 'zh' ? 'en' : 'zh');
-    reevaluate();
-  });
+  for (const button of document.querySelectorAll('.lang-switch'))
+    button.addEventListener('click', () => {
+      setLanguage(language() === 'zh' ? 'en' : 'zh');
+      reevaluate();
+    });
   // Printing shows every reason, opened or not (the print styles unhide them).
   window.addEventListener('beforeprint', () => {
     setPrinting(true);

@@ -150,6 +150,49 @@ test('each route says what it asks in return, under its own heading, with its cl
   await context.close();
 });
 
+test('the doctor\'s own answer first: the panel, Wenzhou before Fangchenggang for a Wenzhou doctor, the rest folded', async () => {
+  const { page, context } = await site.open({ width: 360, height: 800 });
+  await waitForEngine(page);
+  await enter(page, clinician50);
+  const sections = () => page.evaluate(() => [...document.querySelectorAll('#answer-cards > .answer-section:not([hidden])')].map((s) => s.id));
+  assert.equal((await sections())[0], 'answers-wz', 'the Wenzhou section comes first');
+  // The panel: what the doctor may apply for, with its caveat and headline, linked to its card.
+  const item = page.locator('#panel-list li[data-outcome="wz.clinical"]');
+  assert.match(await item.innerText(), /可申报（由评选委员会评选）/);
+  assert.match(await item.innerText(), /约1–3个月/);
+  assert.equal(await item.locator('a').getAttribute('href'), '#card-wz-clinical');
+  // The phone's bar names the best result in the doctor's own city, and switches language.
+  assert.match(await page.locator('#summary-bar-text').innerText(), /临床骨干.*可申报/);
+  // Not eligible: folded under 其他项目 (n), one click away.
+  const others = page.locator('#other-programmes');
+  const folded = await page.locator('#other-list .card').count();
+  assert.ok(folded > 0);
+  assert.match(await others.locator('summary').innerText(), new RegExp(`其他项目（${folded}）`));
+  assert.equal(await page.locator('#other-list .card').first().isVisible(), false);
+  await others.locator('summary').click();
+  assert.ok(await page.locator('#other-list .card').first().isVisible());
+  assert.equal(await page.locator('#other-list .card .status[data-status]:not([data-status="ineligible"])').count(), 0);
+  await page.locator('#bar-lang').click();
+  assert.equal(await page.getAttribute('html', 'lang'), 'en');
+  assert.match(await page.locator('#summary-bar-text').innerText(), /Clinical backbone.*May apply/);
+  // A Fangchenggang-side doctor: the category first, and what is still open above it.
+  await page.locator('[data-field="city"]').selectOption('other');
+  assert.equal((await sections())[0], 'answers-fcg');
+  await context.close();
+});
+
+test('the headline says when a higher category is still open or under review', async () => {
+  const { page, context } = await site.open();
+  await waitForEngine(page);
+  await enter(page, deputyDirector);  // C; honours and society roles not answered
+  assert.match(await page.locator('#panel-category').innerText(), /C（.*A.*B.*待补充信息）|C（.*B.*待补充信息）/);
+  await enter(page, [['honors', []], ['society_roles', []]]);
+  assert.match(await page.locator('#panel-category').innerText(), /：C$/);
+  await enter(page, [['foreign_peer', 'A']]);  // a claim above what is met stays visible (contract 7.1)
+  assert.match(await page.locator('#panel-category').innerText(), /C（A类需主管部门认定）/);
+  await context.close();
+});
+
 test('remember on this device is off by default; forget removes what was kept', async () => {
   const context = await site.browser.newContext();
   const first = await site.open({ context });
@@ -253,7 +296,7 @@ test('works by keyboard alone: answer, add and remove a post, open a clause', as
   assert.equal(await page.locator('[data-field="posts"] li').count(), 0);
   assert.equal(await page.evaluate(() => document.activeElement.dataset.add), 'posts', 'focus returns to the add button');
 
-  await card(page, 'wz.clinical').locator('button.clause').first().focus();
+  await card(page, 'fcg.category').locator('button.clause').first().focus();
   await page.keyboard.press('Enter');
   // The clause texts are fetched the first time one is opened.
   await page.waitForSelector('#clause-dialog[open]');

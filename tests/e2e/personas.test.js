@@ -4,7 +4,7 @@
 'use strict';
 const { test } = require('node:test');
 const assert = require('node:assert/strict');
-const { siteInBrowser, assertStayedHome, waitForEngine, enter, card, screenshotWhole, saveArtifact } = require('./support');
+const { siteInBrowser, assertStayedHome, waitForEngine, enter, card, openOthers, screenshotWhole, saveArtifact } = require('./support');
 const { STATUS, MAY_APPLY, CATEGORY, personas } = require('./personas');
 
 const site = siteInBrowser();
@@ -21,6 +21,7 @@ for (const persona of personas) {
       await waitForEngine(page);
       await switchTo(page, lang);
       await enter(page, persona.answers);
+      await openOthers(page);
 
       for (const [outcome, [status, value]] of Object.entries(persona.outcomes)) {
         const line = await card(page, outcome).locator(':scope > .status').innerText();

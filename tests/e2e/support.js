@@ -168,6 +168,13 @@ async function openWenzhou(page) {
 
 const card = (page, outcome) => page.locator(`.card[data-outcome="${outcome}"]`);
 
+// Opens "其他项目 / Other programmes", where the cards of programmes the
+// doctor is not eligible for are folded.
+async function openOthers(page) {
+  const others = page.locator('#other-programmes');
+  if ((await others.isVisible()) && !(await others.evaluate((d) => d.open))) await others.locator('summary').click();
+}
+
 // A screenshot of the whole page as laid out in a window that tall: parts
 // the page lays out only near the viewport (content-visibility) are then
 // drawn, which a plain full-page screenshot leaves blank.
@@ -186,5 +193,5 @@ function saveArtifact(name, data) {
 }
 
 module.exports = {
-  ARTIFACTS, siteInBrowser, assertStayedHome, openPage, waitForEngine, until, waitForAnswer, evaluations, answer, enter, addTeamMembers, openWenzhou, card, screenshotWhole, saveArtifact,
+  ARTIFACTS, siteInBrowser, assertStayedHome, openPage, waitForEngine, until, waitForAnswer, evaluations, answer, enter, addTeamMembers, openWenzhou, card, openOthers, screenshotWhole, saveArtifact,
 };
