@@ -56,8 +56,9 @@ async function bundle(define) {
 async function main() {
   const { described, version } = await describeEngine();
   const layout = readJson('layout.json');
-  const text = pageText(readJson('text/ui.json'), described, readJson('question-help.json'), layout);
-  const render = renderer(text, layout, described);
+  const help = readJson('question-help.json');
+  const text = pageText(readJson('text/ui.json'), described, help, layout);
+  const render = renderer(text, layout, described, help);
 
   clearDist();
   const assets = {};

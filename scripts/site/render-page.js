@@ -10,20 +10,26 @@
 const esc = (s) => String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
 const idOf = (field) => 'q-' + field.replace(/[^a-zA-Z0-9]+/g, '-');
 
-function renderer(text, layout, described) {
+function renderer(text, layout, described, help = {}) {
   const zh = text.zh;
   const say = (key, tag = 'span', attrs = '') => {
     if (zh[key] === undefined) throw new Error(`render: no text for "${key}"`);
     return `<${tag}${attrs} data-i18n="${esc(key)}">${esc(zh[key])}</${tag}>`;
   };
   const hasHelp = (field) => zh[`h.${field}`] !== undefined;
+  // The help line in plain words, and the clauses it rests on as chips that
+  // open the clause (site/js/clause-dialog.js).
+  const chips = (field) => (help[field]?.clauses || [])
+    .map((c) => ` <button type="button" class="clause" data-clause="${esc(c)}">${esc(c)}</button>`).join('');
+  const helpLine = (key, id) => (hasHelp(key)
+    ? `<p class="hint" id="${id}-hint">${say(`h.${key}`)}${chips(key)}</p>` : '');
 
   // One question. `key` names its texts (q.<key>, h.<key>, o.<key>.*);
   // `bind` is the attribute that ties the control to a profile field:
   // data-field for a top-level field, data-sub inside a list item.
   function question(q, { key = q.field, id = idOf(q.field), bind = `data-field="${esc(q.field)}"`, extra = '' } = {}) {
     const describedBy = [hasHelp(key) ? `${id}-hint` : '', `${id}-error`].filter(Boolean).join(' ');
-    const hint = hasHelp(key) ? say(`h.${key}`, 'p', ` class="hint" id="${id}-hint"`) : '';
+    const hint = helpLine(key, id);
     const error = `<p class="field-error" id="${id}-error" hidden></p>`;
     // A list of plain values is asked as a set of checkboxes.
     const type = q.type === 'list' && q.values ? 'set' : q.type;
@@ -82,7 +88,7 @@ function renderer(text, layout, described) {
     })).join('');
     const item = `<li class="list-item"><fieldset class="item"><legend>${say(`list.item.${q.field}`)} <span class="item-number">N</span></legend>` +
       `${subs}<button type="button" class="remove" data-remove>${say('list.remove')}<span class="sr-only"> ${esc(zh[`list.item.${q.field}`])} N</span></button></fieldset></li>`;
-    const hint = hasHelp(key) ? say(`h.${key}`, 'p', ` class="hint" id="${id}-hint"`) : '';
+    const hint = helpLine(key, id);
     return `<fieldset class="q q-list" id="${id}" ${bindName}="${esc(q.field)}" data-type="list"${hasHelp(key) ? ` aria-describedby="${id}-hint"` : ''}>` +
       `<legend>${say(`q.${key}`)}</legend>${hint}${q.list ? anyQuestion(id) : ''}<div class="list-body"${q.list ? ' hidden' : ''}>` +
       `<ol class="items"></ol>${say('list.empty', 'p', ' class="list-empty"')}` +

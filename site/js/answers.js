@@ -32,8 +32,8 @@ function reasonItem(r) {
   return el('li', { class: 'reason', 'data-met': state },
     el('span', { class: 'mark', 'aria-hidden': 'true' }, mark),
     el('span', { class: 'sr-only' }, t(`card.${state}`) + t('label.sep')),
-    el('span', { class: 'reason-text' }, reasonText(r)),
-    ' ', clauseButton(r.clause),
+    // The chip sits on the reason's own line, at the end of its words.
+    el('span', { class: 'reason-text' }, reasonText(r), ' ', clauseButton(r.clause)),
     r.in_principle && r.met === false ? el('span', { class: 'tag' }, t('card.in_principle')) : null);
 }
 
@@ -134,7 +134,7 @@ const FOLDED_KINDS = new Set(['clawback', 'note']);
 function obligationItem(o) {
   return el('li', { class: 'obligation', 'data-kind': o.kind },
     el('span', { class: 'kind' }, t(`ob.kind.${o.kind}`)), ' ',
-    el('span', { class: 'reason-text' }, pick(o.text, o.text_en)), ' ', clauseButton(o.clause));
+    el('span', { class: 'reason-text' }, pick(o.text, o.text_en), ' ', clauseButton(o.clause)));
 }
 
 export function obligations(outcome) {

@@ -2,7 +2,7 @@
 // document, and in English the page's rendering beside it. The texts are a
 // static file of the site (clauses.<hash>.json, written by the build from
 // the checked policy data), fetched the first time a clause is opened.
-import { $ } from './dom.js';
+import { $, el } from './dom.js';
 import { t, pick, language } from './i18n.js';
 
 /* global CLAUSE_TEXTS_URL */
@@ -38,8 +38,20 @@ export async function showClause(id) {
   $('clause-en').textContent = english ? clause.en : '';
   $('clause-en-note').hidden = !english;
   $('clause-en').hidden = !english;
+  showSubClauses(id, clause ? await clauseTexts() : {});
   if (!dialog.open) dialog.showModal();
   $('clause-close').focus();
+}
+
+// The clause's numbered parts (fcg:3.1.1 → fcg:3.1.1.1, fcg:3.1.1.1.1 …),
+// in the document's order: a clause that says "as follows" is read with them.
+function showSubClauses(id, all) {
+  const subs = Object.keys(all).filter((key) => key.startsWith(`${id}.`));
+  $('clause-sub-list').replaceChildren(...subs.map((key) => el('li', {},
+    el('span', { class: 'clause-sub-id' }, key), ' ',
+    el('span', { lang: 'zh-CN' }, all[key].zh),
+    language() === 'en' && all[key].en ? el('span', { class: 'clause-sub-en', lang: 'en' }, all[key].en) : null)));
+  $('clause-subs').hidden = subs.length === 0;
 }
 
 export function wireClauseDialog() {

@@ -221,10 +221,26 @@ function wireKeep() {
     if (!copied) box.select();
     $('case-state').textContent = t(copied ? 'keep.copied' : 'keep.copy_failed');
   });
+  // Clearing every answer can be undone until the next change.
+  let beforeReset = null;
   $('reset').addEventListener('click', () => {
+    beforeReset = { profile: state.profile, team: state.team };
     writeProfile({});
     writeTeam({});
     evaluate();
+    $('reset-state').textContent = t('keep.reset_done');
+    $('undo-reset').hidden = false;
+    $('undo-reset').focus();
+  });
+  $('undo-reset').addEventListener('click', () => {
+    if (beforeReset) {
+      writeProfile(beforeReset.profile);
+      writeTeam(beforeReset.team);
+      evaluate();
+    }
+    beforeReset = null;
+    $('undo-reset').hidden = true;
+    $('reset-state').textContent = t('keep.undone');
     $('form-title').focus();
   });
 }
@@ -234,6 +250,11 @@ function wireEvents() {
   form.addEventListener('submit', (event) => event.preventDefault());  // nothing is ever sent
   const onInput = (event) => {
     if (!event.target.closest('[data-field], [data-team-field]')) return;
+    // A new answer after clearing: the old answers are no longer one click away.
+    if (!$('undo-reset').hidden) {
+      $('undo-reset').hidden = true;
+      $('reset-state').textContent = '';
+    }
     if (event.target.closest('[data-field="city"]')) openFoldedGroups();
     if (event.target.closest('[data-any]')) answerAny(event.target.closest('[data-field]'));
     evaluate();

@@ -193,6 +193,36 @@ test('the headline says when a higher category is still open or under review', a
   await context.close();
 });
 
+test('small things: plain help with chips, 24 px targets, a clause with its parts, clearing can be undone', async () => {
+  const { page, context } = await site.open({ width: 360, height: 800 });
+  await waitForEngine(page);
+  // Help lines in plain words; the clause ids are on the chips.
+  const ids = await page.evaluate(() => [...document.querySelectorAll('.profile-form p.hint[id$="-hint"]')]
+    .filter((p) => /(fcg|wz):\d/.test([...p.childNodes].filter((n) => !(n.matches && n.matches('button'))).map((n) => n.textContent).join('')))
+    .map((p) => p.id));
+  assert.deepEqual(ids, []);
+  // Every visible clause chip is at least 24 × 24 px on a phone (WCAG 2.2 target size).
+  await enter(page, deputyDirector);
+  const small = await page.evaluate(() => [...document.querySelectorAll('button.clause')].map((b) => b.getBoundingClientRect())
+    .filter((r) => r.width > 0 && (r.width < 24 || r.height < 24)).length);
+  assert.equal(small, 0);
+  // A clause opens with its numbered parts.
+  await page.locator('#q-retired-hint button.clause').click();
+  await page.waitForSelector('#clause-dialog[open]');
+  assert.ok(await page.locator('#clause-sub-list li', { hasText: 'fcg:3.1.1.1.1' }).first().isVisible());
+  await page.keyboard.press('Escape');
+  // Clearing every answer can be undone.
+  await page.locator('#reset').click();
+  assert.equal(await fieldValue(page, 'age'), '');
+  await page.locator('#undo-reset').click();
+  assert.equal(await fieldValue(page, 'age'), '48');
+  // The accessible names follow the language.
+  await page.locator('#bar-lang').click();
+  assert.equal(await page.locator('#bar-lang').getAttribute('aria-label'), '切换到中文');
+  assert.equal(await page.title(), "Doctors' talent-policy self-check: Fangchenggang and Wenzhou");
+  await context.close();
+});
+
 test('remember on this device is off by default; forget removes what was kept', async () => {
   const context = await site.browser.newContext();
   const first = await site.open({ context });
@@ -281,7 +311,9 @@ test('works by keyboard alone: answer, add and remove a post, open a clause', as
   await page.locator('[data-field="city"]').focus();
   await page.keyboard.press('ArrowDown');  // the first city after "not sure"
   const before = await evaluations(page);
-  await page.keyboard.press('Tab');
+  // Past the clause chips of the next question's help, to its box.
+  for (let i = 0; i < 5 && (await page.evaluate(() => document.activeElement.dataset.field)) !== 'years_in_city'; i++)
+    await page.keyboard.press('Tab');
   await page.keyboard.type('47');
   await waitForAnswer(page, before);
   assert.equal(await fieldValue(page, 'years_in_city'), '47');
