@@ -190,21 +190,37 @@ function fillCard(card, outcome, outcomes) {
 }
 
 // Calculator results come from the benefits the engine worked out from the
-// plan fields; a "wz.*" outcome means the first Wenzhou track that has it.
+// plan fields, one line per route that grants the benefit ("wz.*": the first
+// Wenzhou track that has it). A route the doctor may take that does not
+// grant it says so ("F类不享受购房优惠").
+function calculatorLine(show, outcomes) {
+  const ids = show.outcome.endsWith('*')
+    ? Object.keys(outcomes).filter((id) => id.startsWith(show.outcome.slice(0, -1)))
+    : [show.outcome];
+  const open = ids.filter((id) => outcomes[id]?.status === 'eligible' || outcomes[id]?.status === 'review');
+  if (!open.length) return { applicable: false, line: null };
+  const id = open.find((o) => outcomes[o].benefits?.[show.benefit]) ?? open[0];
+  const benefit = outcomes[id].benefits?.[show.benefit];
+  const route = t(`out.${id}`);
+  if (!benefit) {
+    const value = outcomes[id].value;
+    const line = /^[A-F]$/.test(value || '')
+      ? t('calc.not_granted', { route, c: value, benefit: benefitTitle(show.benefit) })
+      : t('calc.not_granted_plain', { route, benefit: benefitTitle(show.benefit) });
+    return { applicable: false, line };
+  }
+  return { applicable: true, line: typeof benefit[show.field] === 'number' ? t(show.label, { route, m: money(benefit[show.field]) }) : null };
+}
+
 function fillCalculators(outcomes) {
   for (const calc of layout.calculators) {
-    const out = $(`calc-${calc.id}-result`);
-    const lines = [];
-    let applicable = false;
-    for (const show of calc.shows) {
-      const ids = show.outcome.endsWith('*')
-        ? Object.keys(outcomes).filter((id) => id.startsWith(show.outcome.slice(0, -1)))
-        : [show.outcome];
-      const benefit = ids.map((id) => outcomes[id]?.benefits?.[show.benefit]).find(Boolean);
-      if (benefit) applicable = true;
-      if (benefit && typeof benefit[show.field] === 'number') lines.push(t(show.label, { m: money(benefit[show.field]) }));
-    }
-    out.replaceChildren(...(lines.length ? lines.map((line) => el('span', { class: 'calc-line' }, line)) : [t(applicable ? 'calc.none' : 'calc.not_applicable')]));
+    const results = calc.shows.map((show) => calculatorLine(show, outcomes));
+    const lines = results.map((r) => r.line).filter(Boolean);
+    // Waiting for the doctor's figures, or for a route that grants the benefit.
+    const waiting = results.some((r) => r.applicable && !r.line);
+    const hint = waiting ? 'calc.none' : lines.length ? null : 'calc.not_applicable';
+    $(`calc-${calc.id}-result`).replaceChildren(...lines.map((line) => el('span', { class: 'calc-line' }, line)),
+      ...(hint ? [el('span', { class: 'calc-line hint' }, t(hint))] : []));
   }
 }
 

@@ -223,6 +223,25 @@ test('small things: plain help with chips, 24 px targets, a clause with its part
   await context.close();
 });
 
+test('a calculator sits on every route that grants its benefit, and says why where one does not', async () => {
+  // An F-category doctor from outside (fcg:2.6): full-time recruitment, no housing discount for F (fcg:3.1.1.1.2).
+  const profile = { age: 32, retired: false, city: 'other', education: { level: 'doctorate', full_time: true, health_major: true,
+    clinical_major: true, double_first_class: false }, title: 'intermediate', physician: true, phd_supervisor: false,
+  hospital_grade: 'tertiary', posts: [], honors: [], society_roles: [], shortage_specialty: true, conduct_ok: true, healthy: true };
+  const hash = `#p=${Buffer.from(JSON.stringify(profile)).toString('base64url')}`;
+  const { page, context } = await site.open({ hash });
+  await waitForEngine(page);
+  await until(page, () => document.getElementById('calc-housing-result').textContent.includes('F类'));
+  assert.match(await page.locator('#calc-housing-result').innerText(), /全职引进在职人才：F类不享受购房优惠/);
+  // The C-category persona: the saving on each route that grants it.
+  await page.locator('#reset').click();
+  await enter(page, deputyDirector);
+  const lines = await page.locator('#calc-housing-result').innerText();
+  assert.match(lines, /全职引进在职人才：54万元/);
+  assert.match(lines, /中长期柔性人才引进：54万元/);
+  await context.close();
+});
+
 test('remember on this device is off by default; forget removes what was kept', async () => {
   const context = await site.browser.newContext();
   const first = await site.open({ context });
