@@ -10,10 +10,13 @@ import { pageLayout as layout } from './page-data.js';
 // The status in words and in a mark, so it never rests on colour alone.
 const MARK = { eligible: '✓', ineligible: '✕', review: '!', incomplete: '?' };
 // The reasons that explain a status best, and the heading they go under.
+// An eligible outcome's deciding reasons (the met conditions of the route
+// that decided it, `clause`) are printed: the printout carries no full lists.
 const KEY_REASONS = {
   ineligible: { keep: (r) => r.met === false, heading: 'card.unmet' },
   incomplete: { keep: (r) => r.met === null, heading: 'card.unknown' },
   review: { keep: (r) => r.review === true, heading: 'card.review' },
+  eligible: { keep: (r, o) => r.met === true && r.clause === o.clause, heading: 'card.decided_by', printOnly: true },
 };
 const open = new Set();  // cards and parts whose full reasons the reader opened
 
@@ -68,9 +71,10 @@ export function statusLine(node, outcomeId, outcome) {
   ].filter(Boolean));
 }
 
-// A toggle that shows every reason weighed. The list is built when opened
-// (or for printing): a full answer weighs some two hundred conditions, and
-// building them all on every keystroke would slow a phone for nothing.
+// A toggle that shows every reason weighed. The list is built when opened:
+// a full answer weighs some two hundred conditions, and building them all on
+// every keystroke would slow a phone for nothing. (The printout carries each
+// outcome's deciding reasons instead: `printing`.)
 const reasonsFor = new Map();  // toggle key → the reasons of the answer on screen
 let printing = false;
 
@@ -85,7 +89,7 @@ export function allReasons(key, reasons) {
   const isOpen = open.has(key);
   const list = el('ul', { class: 'reasons', id: listId });
   list.hidden = !isOpen;
-  if (isOpen || printing) list.append(...reasons.map(reasonItem));
+  if (isOpen) list.append(...reasons.map(reasonItem));
   const button = el('button', { type: 'button', class: 'why', 'aria-expanded': String(isOpen), 'aria-controls': listId, 'data-why': key },
     isOpen ? t('card.hide_why') : t('card.why', { n: reasons.length }));
   button.dataset.count = String(reasons.length);
@@ -105,7 +109,8 @@ export function toggleReasons(button) {
 
 export function keyReasons(outcome) {
   const rule = KEY_REASONS[outcome.status];
-  const reasons = rule ? outcome.reasons.filter(rule.keep) : [];
+  if (!rule || (rule.printOnly && !printing)) return null;
+  const reasons = (outcome.reasons || []).filter((r) => rule.keep(r, outcome));
   if (!reasons.length) return null;
   return el('div', { class: 'key-reasons' }, el('p', { class: 'key-heading' }, t(rule.heading)), reasonList(reasons));
 }
@@ -219,6 +224,7 @@ function fillCalculators(outcomes) {
     // Waiting for the doctor's figures, or for a route that grants the benefit.
     const waiting = results.some((r) => r.applicable && !r.line);
     const hint = waiting ? 'calc.none' : lines.length ? null : 'calc.not_applicable';
+    $(`calc-${calc.id}`).classList.toggle('calc-empty', lines.length === 0);  // not printed
     $(`calc-${calc.id}-result`).replaceChildren(...lines.map((line) => el('span', { class: 'calc-line' }, line)),
       ...(hint ? [el('span', { class: 'calc-line hint' }, t(hint))] : []));
   }

@@ -8,6 +8,7 @@ import { t, pick, language } from './i18n.js';
 /* global CLAUSE_TEXTS_URL */
 
 let texts = null;  // the promise of {"fcg:1": {"zh", "en"}, …}
+let loaded = null;  // the same, once it has arrived
 let policyTitles = {};
 
 // The policies' titles by id, from the engine's answers.
@@ -15,11 +16,15 @@ export function usePolicies(policies) {
   policyTitles = Object.fromEntries((policies || []).map((p) => [p.id, { zh: p.title, en: p.title_en }]));
 }
 
-function clauseTexts() {
-  texts ??= fetch(CLAUSE_TEXTS_URL).then((r) => (r.ok ? r.json() : Promise.reject(new Error(r.statusText))));
+export function clauseTexts() {
+  texts ??= fetch(CLAUSE_TEXTS_URL).then((r) => (r.ok ? r.json() : Promise.reject(new Error(r.statusText))))
+    .then((all) => { loaded = all; return all; });
   texts.catch(() => { texts = null; });  // the next opening tries again
   return texts;
 }
+
+// The clause texts if they have been fetched already, else null.
+export const loadedClauseTexts = () => loaded;
 
 export async function showClause(id) {
   const dialog = $('clause-dialog');

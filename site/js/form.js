@@ -3,7 +3,7 @@
 // data-type (the question's type from describe()); controls inside a list
 // item carry data-sub instead. Unanswered controls are left out of the
 // profile, which the engine reads as unknown, never as "no".
-import { translate } from './i18n.js';
+import { translate, t } from './i18n.js';
 
 const controls = () => document.querySelectorAll('[data-field]');
 
@@ -177,6 +177,40 @@ function updateList(listNode) {
     if (hidden) hidden.textContent = ` ${li.querySelector('legend [data-i18n]').textContent} ${i + 1}`;
   });
   listNode.querySelector('.list-empty').hidden = items.length > 0;
+}
+
+// --- the answers in words ----------------------------------------------------
+
+// What one control holds, in the words the doctor chose from; null when
+// unanswered. A list item reads "label: words · label: words".
+function answerWords(node, value) {
+  const optionWords = (box) => box.closest('label').textContent.trim();
+  switch (node.dataset.type) {
+    case 'boolean':
+      return optionWords(node.querySelector('input:checked'));
+    case 'set':
+    case 'list': {
+      if (value.length === 0) return optionWords(node.querySelector(':scope > [data-any] input[value="no"]'));
+      if (node.dataset.type === 'set') return [...node.querySelectorAll('.list-body input:checked')].map(optionWords).join('、');
+      return [...itemsOf(node)].map((li) => [...li.querySelectorAll('[data-sub]')]
+        .map((sub) => ({ sub, words: readControl(sub).value === undefined ? null : answerWords(sub, readControl(sub).value) }))
+        .filter(({ words }) => words !== null).map(({ sub, words }) => `${labelOf(sub)}${t('label.sep')}${words}`).join(' · ')).join('；');
+    }
+    default:
+      return node.tagName === 'SELECT' ? node.selectedOptions[0].textContent.trim() : String(value);
+  }
+}
+
+// Every answered question, in the form's order: [{ label, words }].
+export function answeredQuestions(root = document) {
+  const out = [];
+  for (const node of root.querySelectorAll('[data-field], [data-team-field]')) {
+    const { value } = node.dataset.teamField === 'members'
+      ? { value: readList(node) } : readControl(node);
+    if (value === undefined) continue;
+    out.push({ label: labelOf(node), words: answerWords(node, value) });
+  }
+  return out;
 }
 
 // --- folded groups ---------------------------------------------------------

@@ -9,7 +9,8 @@ import { teamInput, renderTeam } from './team.js';
 import { renderAnswer, summaryLine, toggleReasons, setPrinting } from './answers.js';
 import { renderConclusions, programmeOrder, barLine } from './conclusions.js';
 import { startQuickCheck, stopQuickCheck, advance, back, followAnswer } from './quick-check.js';
-import { usePolicies, showClause, wireClauseDialog } from './clause-dialog.js';
+import { usePolicies, showClause, wireClauseDialog, clauseTexts, loadedClauseTexts } from './clause-dialog.js';
+import { renderAnswersRecord, renderCitedClauses } from './record.js';
 import { shareLink, readShareLink, remembered, remember, forget, testCase, copyText } from './keep.js';
 import { today } from './format.js';
 
@@ -121,6 +122,7 @@ function evaluate() {
   showAnswer();
   renderTeam(team.members.length ? state.engine.checkTeam(teamInput(profile, team)) : null);
   followAnswer(answer);
+  if ($('record-details').open) renderAnswersRecord();
   state.evaluations += 1;
   document.body.dataset.evaluations = String(state.evaluations);
   performance.measure('answer', { start: started });
@@ -210,7 +212,14 @@ function wireKeep() {
     $('remember').checked = false;
     $('remember-state').textContent = t('keep.forgotten');
   });
-  $('print').addEventListener('click', () => window.print());
+  // The printout lists the clauses it cites with their text: fetch them first.
+  $('print').addEventListener('click', async () => {
+    await clauseTexts().catch(() => null);
+    window.print();
+  });
+  $('record-details').addEventListener('toggle', () => {
+    if ($('record-details').open) renderAnswersRecord();
+  });
   $('copy-case').addEventListener('click', async () => {
     if (!state.answer) return;
     const json = testCase(state.profile, state.answer, state.version);
@@ -267,13 +276,23 @@ function wireEvents() {
       setLanguage(language() === 'zh' ? 'en' : 'zh');
       reevaluate();
     });
-  // Printing shows every reason, opened or not (the print styles unhide them).
+  // The printout: the answers given, every programme with its deciding
+  // reasons, obligations and amounts (folded parts opened), and the clauses
+  // cited; afterwards the page is as it was.
+  const opened = [];
   window.addEventListener('beforeprint', () => {
     setPrinting(true);
     reevaluate();
+    for (const id of ['other-programmes', 'record-details']) {
+      if (!$(id).open) opened.push(id);
+      $(id).open = true;
+    }
+    renderAnswersRecord();
+    renderCitedClauses(loadedClauseTexts());
   });
   window.addEventListener('afterprint', () => {
     setPrinting(false);
+    for (const id of opened.splice(0)) $(id).open = false;
     reevaluate();
   });
   wireClauseDialog();

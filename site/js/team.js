@@ -37,6 +37,7 @@ function serviceDays(days) {
 export function renderTeam(result) {
   const box = $('team-result');
   if (!box) return;
+  $('team-check').classList.toggle('team-empty', !result);  // not printed
   if (!result) return box.replaceChildren(el('p', {}, t('team.waiting')));
   if (result.errors && result.errors.length)
     return box.replaceChildren(el('p', { class: 'field-error' }, result.errors.map((e) => t('errors.other', { label: e.path })).join(' ')));

@@ -266,11 +266,14 @@ test('remember on this device is off by default; forget removes what was kept', 
   await context.close();
 });
 
-test('the print view shows the answers with every reason, clause ids, rules version and date', async () => {
+test('the printout: the answers given, each programme with its deciding reasons, obligations and amounts, the clauses cited', async () => {
   const { page, context } = await site.open({ width: 794, height: 1123 });
   await waitForEngine(page);
   await enter(page, deputyDirector);
-  // What the browser does when asked to print: beforeprint, then print media.
+  // What the print button does: fetch the clause texts, then print (beforeprint, then print media).
+  await card(page, 'fcg.category').locator('button.clause').first().click();  // the clause texts arrive
+  await page.waitForSelector('#clause-dialog[open]');
+  await page.keyboard.press('Escape');
   await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
   await page.emulateMedia({ media: 'print' });
   assert.equal(await page.locator('#profile-form').isVisible(), false);
@@ -278,10 +281,31 @@ test('the print view shows the answers with every reason, clause ids, rules vers
   const meta = await page.locator('#print-meta').innerText();
   assert.match(meta, /fcg-\d{4}\.\d+ · wz-\d{4}\.\d+/);
   assert.match(meta, /\d{4}-\d{2}-\d{2}/);
-  // Hidden reason lists are printed too.
-  const ownReasons = (outcome) => card(page, outcome).locator(':scope > .card-body > .why-block > ul.reasons');
-  assert.ok(await ownReasons('fcg.fulltime').isVisible());
-  assert.ok(await ownReasons('fcg.category').getByText('fcg:2.3.4').first().isVisible());
+  // The rules version and dates once.
+  assert.equal(await page.locator('#answer-as-of').isVisible(), false);
+  assert.equal(await page.locator('#versions').isVisible(), false);
+  // The answers the doctor gave, in words.
+  const record = await page.locator('#record').innerText();
+  for (const words of ['48', '主任医师', '博士生导师', '国家卫生健康委属', '科室副主任']) assert.ok(record.includes(words), `${words} in:\n${record}`);
+  // Each programme: status, deciding reasons (the route's met conditions), obligations, amounts.
+  const fulltime = await card(page, 'fcg.fulltime').innerText();
+  assert.match(fulltime, /依据/);
+  assert.match(fulltime, /签订至少5年服务合同/);
+  assert.match(fulltime, /约120万元\/年/);
+  assert.match(fulltime, /fcg:5\.2\.1/, 'the folded withdrawal grounds are printed');
+  // Not eligible: the unmet reasons, the cards unfolded.
+  const retired = card(page, 'fcg.fulltime_retired');
+  assert.ok(await retired.isVisible());
+  assert.match(await retired.innerText(), /不满足/);
+  // No full reason lists, no empty calculators or headings.
+  assert.equal(await page.locator('.why-block:visible').count(), 0);
+  assert.equal(await page.locator('.calc-empty:visible, .team-empty:visible').count(), 0);
+  assert.equal(await page.locator('.answer-section:visible').filter({ hasNot: page.locator('.card') }).count(), 0);
+  // The clauses cited, with their text.
+  const clauses = page.locator('#print-clauses');
+  assert.ok(await clauses.isVisible());
+  assert.ok(await clauses.locator('li', { hasText: 'fcg:3.1.1.1' }).first().isVisible());
+  assert.match(await clauses.innerText(), /全职引进/);
   // The print layout fits the width of A4 (210 mm at 96 dpi ≈ 794 px).
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   assert.ok(overflow <= 0, `the print view is ${overflow}px wider than A4`);
