@@ -38,6 +38,10 @@ void write_reason(const Reason& r, const AnswerText& text, JsonWriter& w) {
   w.put(text.tail(*r.text));
   if (r.truth == Truth::Review) w.put(",\"review\":true");
   if (r.text->in_principle) w.put(",\"in_principle\":true");
+  if (r.route) {
+    w.put(",\"route\":");
+    w.quoted(r.route->id);
+  }
   w.put('}');
 }
 

@@ -11,12 +11,15 @@ namespace talent {
 
 namespace {
 
-// The same reason reached twice (a shared definition) is said once.
+// The same reason reached twice on one route (a shared definition) is said
+// once; a condition two routes share is said under each, so that each route
+// reads whole.
 std::vector<Reason> each_once(const std::vector<Reason>& reasons) {
   std::vector<Reason> out;
   out.reserve(reasons.size());
   for (const Reason& r : reasons)
-    if (std::none_of(out.begin(), out.end(), [&](const Reason& seen) { return seen.text == r.text; })) out.push_back(r);
+    if (std::none_of(out.begin(), out.end(), [&](const Reason& seen) { return seen.text == r.text && seen.route == r.route; }))
+      out.push_back(r);
   return out;
 }
 
@@ -52,6 +55,8 @@ class OutcomeEvaluator {
     r.reasons.reserve(32);  // most outcomes weigh fewer; saves the growth steps
     Truth truth = Truth::Met;
     for (const Condition& c : o.required) truth = all_of(truth, evaluate_condition(c, context(r.bindings), &r.reasons));
+    // Reasons taken over from another outcome belong to this one's requirements.
+    for (Reason& reason : r.reasons) reason.route = nullptr;
     r.required = truth;
     if (!o.routes.empty()) {
       // Each route writes its reasons after the others', and binds names
@@ -65,6 +70,7 @@ class OutcomeEvaluator {
       for (const Route& route : o.routes) {
         starts.push_back(r.reasons.size());
         const Truth t = evaluate_condition(route.when, context(r.bindings), &r.reasons);
+        for (std::size_t i = starts.back(); i < r.reasons.size(); ++i) r.reasons[i].route = &route;
         r.route_truths.push_back(t);
         const std::string* bound = route.value_bound.empty() ? nullptr : find_binding(r.bindings, route.value_bound);
         r.route_values.push_back(bound ? *bound : decided(t) || route.value_bound.empty() ? route.value : "");

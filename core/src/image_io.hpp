@@ -196,8 +196,8 @@ TALENT_IMAGE_STRUCT(Obligation,
   io(a, v.id); io(a, v.kind); io(a, v.clause); io(a, v.text); io(a, v.text_unknown); io(a, v.when); io(a, v.fields);)
 TALENT_IMAGE_STRUCT(PackWarning, io(a, v.code); io(a, v.clause); io(a, v.message); io(a, v.from);)
 TALENT_IMAGE_STRUCT(Route,
-  io(a, v.clause); io(a, v.when); io(a, v.value); io(a, v.value_bound); io(a, v.bind); io(a, v.benefits); io(a, v.obligations);
-  io(a, v.closest);)
+  io(a, v.id); io(a, v.clause); io(a, v.when); io(a, v.value); io(a, v.value_bound); io(a, v.bind); io(a, v.benefits);
+  io(a, v.obligations); io(a, v.closest);)
 TALENT_IMAGE_STRUCT(Outcome,
   io(a, v.id); io(a, v.required); io(a, v.routes); io(a, v.preference); io(a, v.priority);
   io(a, v.notes); io(a, v.benefits); io(a, v.obligations); io(a, v.selection); io(a, v.closest_key);

@@ -80,6 +80,8 @@ void JsonWriter::string(std::string_view s) {
   quote(*this, s);
 }
 
+void JsonWriter::quoted(std::string_view s) { quote(*this, s); }
+
 void append_ascii(std::string& text, std::string_view json) {
   StringSink out{text};
   std::size_t plain = 0;

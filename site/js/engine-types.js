@@ -18,6 +18,7 @@
  * @property {string} text_en       the condition, en
  * @property {true} [review]        the deciding body judges it
  * @property {true} [in_principle]  原则上: the deciding body may make an exception
+ * @property {string} [route]       the route it was weighed for (absent: the outcome's requirements)
  */
 
 /**

@@ -200,6 +200,13 @@ const Mistake kMistakes[] = {
      "pack.missing_key", "t/pack.json", "/outcomes/0/benefits/0/fields"},
     {"DuplicateBenefit", [](TestPolicy& p) { outcome(p)["benefits"].push_back(outcome(p)["benefits"][0]); },
      "pack.duplicate_id", "t/pack.json", "/outcomes/0/benefits/1/id"},
+    // Two routes the answers would name alike ("route" in each reason).
+    {"RouteNamedTwice",
+     [](TestPolicy& p) {
+       outcome(p)["routes"] = Json::parse(R"([{"id": "a", "clause": "t:1", "when": {"use": "young"}},
+                                              {"id": "a", "clause": "t:2", "when": {"use": "young"}}])");
+     },
+     "pack.duplicate_id", "t/pack.json", "/outcomes/0/routes/1/id"},
 };
 
 void PrintTo(const Mistake& mistake, std::ostream* out) { *out << mistake.name; }

@@ -20,6 +20,7 @@ namespace talent {
 struct Reason {
   const ReasonText* text = nullptr;
   Truth truth = Truth::Incomplete;
+  const Route* route = nullptr;  // the route it was weighed for; none for the outcome's requirements
 };
 
 struct BenefitAnswer {

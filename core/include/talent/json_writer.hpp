@@ -75,6 +75,8 @@ class JsonWriter {
   void number(double x);
   void raw(std::string_view json) { element(), put(json); }
 
+  // A quoted, escaped string after whatever was written last (no comma).
+  void quoted(std::string_view s);
   // Text as it is, after whatever was written last (no comma).
   void put(char c) {
     if (len_ == room_) grow(1);

@@ -67,6 +67,7 @@ struct Obligation {
 };
 
 struct Route {
+  std::string id;           // names the route in each reason it weighs (answers' "route"); unique in its outcome
   std::string clause;
   Condition when;
   std::string value;        // literal value of the outcome on this route

@@ -696,6 +696,7 @@ class PackLoader {
     const Scope top{schema_, "", true, false};
     for_each_item(j, "requires", path, [&](const Json& c, const std::string& p) { o.required.push_back(read_condition(c, p, top)); });
     for_each_item(j, "routes", path, [&](const Json& r, const std::string& p) { o.routes.push_back(read_route(r, p)); });
+    name_routes(o.routes, path);
     o.preference = default_preference();
     if (const Json* prefer = member(j, "prefer")) read_preference(*prefer, path + "/prefer", o.preference);
     for_each_item(j, "priority", path, [&](const Json& c, const std::string& p) {
@@ -765,7 +766,8 @@ class PackLoader {
       fail("pack.invalid_type", path, "a route is an object");
       return r;
     }
-    only(j, path, {"clause", "when", "value", "bind", "benefits", "obligations", "closest"});
+    only(j, path, {"id", "clause", "when", "value", "bind", "benefits", "obligations", "closest"});
+    if (member(j, "id")) r.id = string_at(j, "id", path);
     r.clause = clause_at(j, path, true);
     const Json* when = member(j, "when");
     if (!when) fail("pack.missing_key", path + "/when", "a route needs 'when'");
@@ -783,6 +785,24 @@ class PackLoader {
     if (const Json* b = member(j, "obligations")) r.obligations = names(*b, path + "/obligations");
     r.closest = !member(j, "closest") || flag(j, "closest", path);
     return r;
+  }
+
+  // A route's name in the answers: its own "id", else its value when that
+  // tells it apart (a tier, a letter), else its clause, else the clause with
+  // its place ("fcg:2.relax#2"). Named routes must differ.
+  void name_routes(std::vector<Route>& routes, const std::string& path) {
+    const auto count = [&](auto same) { return std::count_if(routes.begin(), routes.end(), same); };
+    for (std::size_t i = 0; i < routes.size(); ++i) {
+      Route& r = routes[i];
+      if (!r.id.empty()) continue;
+      if (!r.value.empty() && count([&](const Route& o) { return o.value == r.value; }) == 1) r.id = r.value;
+      else if (count([&](const Route& o) { return o.clause == r.clause; }) == 1) r.id = r.clause;
+      else r.id = r.clause + "#" + std::to_string(i + 1);
+    }
+    std::set<std::string> seen;
+    for (std::size_t i = 0; i < routes.size(); ++i)
+      if (!seen.insert(routes[i].id).second)
+        fail("pack.duplicate_id", path + "/routes/" + std::to_string(i) + "/id", "route '" + routes[i].id + "' is named twice");
   }
 
   Benefit read_benefit(const Json& j, const std::string& path) {
