@@ -4,6 +4,8 @@
 import { $, el } from './dom.js';
 import { t, has, pick, language } from './i18n.js';
 import { benefitLines, benefitTitle, money } from './format.js';
+import { clauseButton, reasonItem, reasonList } from './reasons.js';
+import { groupedReasons, missingSteps } from './missing.js';
 
 import { pageLayout as layout } from './page-data.js';
 
@@ -20,27 +22,8 @@ const KEY_REASONS = {
 };
 const open = new Set();  // cards and parts whose full reasons the reader opened
 
-const reasonText = (r) => pick(r.text, r.text_en);
-
 // The id of an outcome's card (as scripts/site/render-page.js writes it).
 export const cardId = (outcomeId) => 'card-' + outcomeId.replace(/[^a-zA-Z0-9]+/g, '-');
-
-export function clauseButton(clause) {
-  return el('button', { type: 'button', class: 'clause', 'data-clause': clause, 'aria-label': t('card.clause_button', { clause }) }, clause);
-}
-
-function reasonItem(r) {
-  const state = r.met === true ? 'met' : r.met === false ? 'not_met' : 'not_known';
-  const mark = r.met === true ? '✓' : r.met === false ? '✕' : '?';
-  return el('li', { class: 'reason', 'data-met': state },
-    el('span', { class: 'mark', 'aria-hidden': 'true' }, mark),
-    el('span', { class: 'sr-only' }, t(`card.${state}`) + t('label.sep')),
-    // The chip sits on the reason's own line, at the end of its words.
-    el('span', { class: 'reason-text' }, reasonText(r), ' ', clauseButton(r.clause)),
-    r.in_principle && r.met === false ? el('span', { class: 'tag' }, t('card.in_principle')) : null);
-}
-
-const reasonList = (reasons, cls = 'reasons') => el('ul', { class: cls }, reasons.map(reasonItem));
 
 // A value that is not a category letter has its own words (layout.json
 // value_words: the backup pool's tier, the kind of workstation).
@@ -89,7 +72,7 @@ export function allReasons(key, reasons) {
   const isOpen = open.has(key);
   const list = el('ul', { class: 'reasons', id: listId });
   list.hidden = !isOpen;
-  if (isOpen) list.append(...reasons.map(reasonItem));
+  if (isOpen) list.append(...reasons.map((r) => reasonItem(r)));
   const button = el('button', { type: 'button', class: 'why', 'aria-expanded': String(isOpen), 'aria-controls': listId, 'data-why': key },
     isOpen ? t('card.hide_why') : t('card.why', { n: reasons.length }));
   button.dataset.count = String(reasons.length);
@@ -101,17 +84,21 @@ export function toggleReasons(button) {
   const list = document.getElementById(button.getAttribute('aria-controls'));
   const nowOpen = button.getAttribute('aria-expanded') !== 'true';
   if (nowOpen) open.add(key); else open.delete(key);
-  if (nowOpen && !list.childElementCount) list.append(...(reasonsFor.get(key) || []).map(reasonItem));
+  if (nowOpen && !list.childElementCount) list.append(...(reasonsFor.get(key) || []).map((r) => reasonItem(r)));
   button.setAttribute('aria-expanded', String(nowOpen));
   button.textContent = nowOpen ? t('card.hide_why') : t('card.why', { n: Number(button.dataset.count) });
   list.hidden = !nowOpen;
 }
 
-export function keyReasons(outcome) {
+// An outcome with routes that is not met yet reads its routes as
+// alternatives (site/js/missing.js).
+export function keyReasons(outcome, outcomeId = null) {
   const rule = KEY_REASONS[outcome.status];
   if (!rule || (rule.printOnly && !printing)) return null;
   const reasons = (outcome.reasons || []).filter((r) => rule.keep(r, outcome));
   if (!reasons.length) return null;
+  if (outcomeId && (outcome.status === 'ineligible' || outcome.status === 'incomplete') && reasons.some((r) => r.route))
+    return groupedReasons(outcomeId, outcome, reasons, rule.heading);
   return el('div', { class: 'key-reasons' }, el('p', { class: 'key-heading' }, t(rule.heading)), reasonList(reasons));
 }
 
@@ -159,14 +146,6 @@ function labelled(headingKey, reasons) {
   return el('div', { class: 'extra' }, el('p', { class: 'key-heading' }, t(headingKey)), reasonList(reasons));
 }
 
-function closest(outcome) {
-  if (!Array.isArray(outcome.closest) || !outcome.closest.length) return null;
-  return el('div', { class: 'closest' }, el('p', { class: 'key-heading' }, t('card.closest')),
-    el('ul', {}, outcome.closest.map((step) => el('li', {},
-      el('span', { class: 'closest-step' }, t('card.closest.item', { category: step.category, clause: step.clause })),
-      reasonList(step.missing)))));
-}
-
 function parts(outcomeId, outcomes) {
   const ids = layout.parts[outcomeId];
   if (!ids) return null;
@@ -183,12 +162,12 @@ function fillCard(card, outcome, outcomes) {
   const id = card.dataset.outcome;
   statusLine(card.querySelector(':scope > .status'), id, outcome);
   card.querySelector(':scope > .card-body').replaceChildren(...[
-    keyReasons(outcome),
+    keyReasons(outcome, id),
     benefits(outcome),
     obligations(outcome),
     labelled('card.priority', outcome.priority),
     labelled('card.notes', outcome.notes),
-    closest(outcome),
+    missingSteps(outcome),
     parts(id, outcomes),
     allReasons(id, outcome.reasons),
   ].filter(Boolean));

@@ -6,7 +6,7 @@
 const { test } = require('node:test');
 const assert = require('node:assert/strict');
 const { AxeBuilder } = require('@axe-core/playwright');
-const { siteInBrowser, assertStayedHome, waitForEngine, until, enter, addTeamMembers, card, screenshotWhole, saveArtifact, evaluations, waitForAnswer } = require('./support');
+const { siteInBrowser, assertStayedHome, waitForEngine, until, enter, addTeamMembers, card, openOthers, screenshotWhole, saveArtifact, evaluations, waitForAnswer } = require('./support');
 const { personas } = require('./personas');
 
 const deputyDirector = personas.find((p) => p.name.startsWith('a C-category')).answers;
@@ -239,6 +239,27 @@ test('a calculator sits on every route that grants its benefit, and says why whe
   const lines = await page.locator('#calc-housing-result').innerText();
   assert.match(lines, /全职引进在职人才：54万元/);
   assert.match(lines, /中长期柔性人才引进：54万元/);
+  await context.close();
+});
+
+test('what is missing, in plain words: the routes as alternatives, closest first; each condition to check or obtain', async () => {
+  const { page, context } = await site.open();
+  await waitForEngine(page);
+  // 40, a junior title and a bachelor's: no tier of the backup pool is met (fcg:3.2.1).
+  await enter(page, [['city', 'fangchenggang'], ['years_in_city', 4], ['full_time_in_city', true], ['age', 40], ['conduct_ok', true],
+    ['healthy', true], ['education.level', 'bachelor'], ['education.health_major', true], ['title', 'junior'], ['backup_strengths', []]]);
+  await openOthers(page);
+  const groups = card(page, 'fcg.backup_pool').locator('.route-group');
+  assert.equal(await groups.count(), 4);
+  // The junior tier lacks one condition (the age), the others two: it comes first.
+  assert.equal(await groups.first().getAttribute('data-route'), 'junior');
+  assert.match(await groups.first().innerText(), /初级层次 还差 1 项[\s\S]*尚需：30周岁以下/);
+  // Above the category reached: each higher letter's closest criterion, what to check.
+  await page.locator('#reset').click();
+  await enter(page, [['city', 'other'], ['age', 45], ['conduct_ok', true], ['healthy', true], ['physician', true], ['retired', false],
+    ['title', 'senior'], ['phd_supervisor', true]]);
+  const steps = await card(page, 'fcg.category').locator('.closest').innerText();
+  assert.match(steps, /C类（fcg:2\.3\.4） 还差 1 项[\s\S]*确认：现任或曾任/);
   await context.close();
 });
 

@@ -51,6 +51,9 @@ function keysNeeded({ profiles, teams }) {
     }
     for (const [id, b] of Object.entries(o.benefits || {})) benefit(id, b, where);
     for (const ob of o.obligations || []) need(`ob.kind.${ob.kind}`, `${where} ${ob.id}`);
+    // A route named by a word (a tier, a ground) has words; a letter or a clause is shown as it is.
+    for (const r of o.reasons || [])
+      if (r.route && !/^[A-F]$/.test(r.route) && !/^(fcg|wz):/.test(r.route)) need(`route.${where}.${r.route}`, `${where} route`);
     if (o.status === 'eligible' && o.selection) need(`selection.${o.selection.kind}`, where);
     if (o.status) need(`status.${o.status}`, where);
   };
