@@ -84,7 +84,13 @@ function stillOpen(answer, controlFor, labelOf) {
     el('button', { type: 'button', class: 'quick-start' }, t('quick.start')));
 }
 
+// Before the first answer the panel says how to start (written in the page,
+// so nothing moves when the engine arrives); then it holds the answer.
 export function renderConclusions(answer, profile, { controlFor, labelOf }) {
+  const started = Object.keys(profile).length > 0;
+  $('panel-start').hidden = started;
+  $('panel-answer').hidden = !started;
+  if (!started) return;
   const outcomes = answer.outcomes;
   const order = programmeOrder(profile).filter((id) => outcomes[id] && id !== layout.summary_category);
   const mayApply = order.filter((id) => outcomes[id].status === 'eligible' || outcomes[id].status === 'review');
@@ -97,7 +103,6 @@ export function renderConclusions(answer, profile, { controlFor, labelOf }) {
   $('panel-list').replaceChildren(...mayApply.map((id) => conclusionItem(id, outcomes[id])));
   $('panel-none').hidden = mayApply.length > 0;
   $('panel-open').replaceChildren(...[stillOpen(answer, controlFor, labelOf)].filter(Boolean));
-  $('conclusions').hidden = false;
 }
 
 // The phone's bar: the best result in the doctor's own city (the first

@@ -31,7 +31,7 @@ const BUDGETS = [
   ['Accessibility', (r) => score(r, 'accessibility'), '>=', 100, ''],
   ['Best Practices', (r) => score(r, 'best-practices'), '>=', 96, ''],
   ['SEO', (r) => score(r, 'seo'), '>=', 95, ''],
-  ['First-load transfer', (r) => r.audits['total-byte-weight'].numericValue / 1024, '<=', 150, 'KB'],
+  ['First-load transfer', (r) => r.audits['total-byte-weight'].numericValue / 1024, '<=', 120, 'KB'],
   ['CLS', (r) => r.audits['cumulative-layout-shift'].numericValue, '<=', 0.02, ''],
 ];
 // For information only (simulated mobile throttling, so slower than a desktop).
