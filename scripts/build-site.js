@@ -53,6 +53,26 @@ async function bundle(define) {
   return { js: js.outputFiles[0].contents, css: css.outputFiles[0].contents };
 }
 
+// The portal's one line (site/embed/embed.js), minified: at dist/embed.js,
+// which follows every release, and at embed/v<version>/embed.js, named by
+// its content, which never changes, so a portal can pin it with its SRI
+// hash (dist/embed/integrity.json); and the mock portal, site/examples/.
+async function writeEmbed() {
+  const { code } = await esbuild.transform(fs.readFileSync(path.join(site, 'embed/embed.js'), 'utf8'),
+    { minify: true, target: 'es2017', legalComments: 'none' });
+  const version = crypto.createHash('sha256').update(code).digest('hex').slice(0, 12);
+  const integrity = `sha384-${crypto.createHash('sha384').update(code).digest('base64')}`;
+  const pinned = `embed/v${version}/embed.js`;
+  fs.writeFileSync(path.join(dist, 'embed.js'), code);
+  fs.mkdirSync(path.join(dist, path.dirname(pinned)), { recursive: true });
+  fs.writeFileSync(path.join(dist, pinned), code);
+  const tag = `<script src="https://HOST/PATH/${pinned}" integrity="${integrity}" crossorigin="anonymous" data-lang="zh" data-policies="wz" async></script>`;
+  fs.writeFileSync(path.join(dist, 'embed/integrity.json'), JSON.stringify({ path: pinned, integrity, tag }, null, 2) + '\n');
+  fs.mkdirSync(path.join(dist, 'examples'), { recursive: true });
+  for (const f of fs.readdirSync(path.join(site, 'examples'))) fs.copyFileSync(path.join(site, 'examples', f), path.join(dist, 'examples', f));
+  return { pinned, integrity, tag };
+}
+
 async function main() {
   const { described, version } = await describeEngine();
   const layout = readJson('layout.json');
@@ -102,6 +122,8 @@ async function main() {
   });
   fs.writeFileSync(path.join(dist, 'index.html'), html);
   fs.copyFileSync(path.join(site, 'robots.txt'), path.join(dist, 'robots.txt'));
+  const embed = await writeEmbed();
+  console.log(`site: a portal embeds the checker with (pinned, never-changing copy):\n  ${embed.tag}`);
   console.log(`site: dist/ has ${fs.readdirSync(dist).sort().join(', ')} (engine ${version.engine})`);
 }
 

@@ -28,6 +28,8 @@ function renderer(text, layout, described, help = {}) {
   // `bind` is the attribute that ties the control to a profile field:
   // data-field for a top-level field, data-sub inside a list item.
   function question(q, { key = q.field, id = idOf(q.field), bind = `data-field="${esc(q.field)}"`, extra = '' } = {}) {
+    // Which policies ask it (describe()), so an embed limited to one policy hides the rest.
+    if (q.policies) extra += ` data-policies="${esc(q.policies.join(' '))}"`;
     const describedBy = [hasHelp(key) ? `${id}-hint` : '', `${id}-error`].filter(Boolean).join(' ');
     const hint = helpLine(key, id);
     const error = `<p class="field-error" id="${id}-error" hidden></p>`;
@@ -89,7 +91,8 @@ function renderer(text, layout, described, help = {}) {
     const item = `<li class="list-item"><fieldset class="item"><legend>${say(`list.item.${q.field}`)} <span class="item-number">N</span></legend>` +
       `${subs}<button type="button" class="remove" data-remove>${say('list.remove')}<span class="sr-only"> ${esc(zh[`list.item.${q.field}`])} N</span></button></fieldset></li>`;
     const hint = helpLine(key, id);
-    return `<fieldset class="q q-list" id="${id}" ${bindName}="${esc(q.field)}" data-type="list"${hasHelp(key) ? ` aria-describedby="${id}-hint"` : ''}>` +
+    const policies = q.policies ? ` data-policies="${esc(q.policies.join(' '))}"` : '';
+    return `<fieldset class="q q-list" id="${id}" ${bindName}="${esc(q.field)}" data-type="list"${policies}${hasHelp(key) ? ` aria-describedby="${id}-hint"` : ''}>` +
       `<legend>${say(`q.${key}`)}</legend>${hint}${q.list ? anyQuestion(id) : ''}<div class="list-body"${q.list ? ' hidden' : ''}>` +
       `<ol class="items"></ol>${say('list.empty', 'p', ' class="list-empty"')}` +
       `<button type="button" class="add" data-add="${esc(q.field)}">${say(`list.add.${q.field}`)}</button></div>` +
@@ -162,7 +165,7 @@ function renderer(text, layout, described, help = {}) {
     }
     return sections.map((s) => {
       const calcs = layout.calculators.filter((c) => c.after_section_title === s.id).map(calculator).join('');
-      return `<section class="answer-section" id="answers-${s.id}" aria-labelledby="answers-${s.id}-title">` +
+      return `<section class="answer-section" id="answers-${s.id}" data-policy="${esc(s.policy)}" aria-labelledby="answers-${s.id}-title">` +
         say(s.titleKey || s.title, 'h3', ` class="section-title" id="answers-${s.id}-title"`) + calcs +
         s.outcomes.map((id) => card(id, 'h4')).join('') + '</section>';
     }).join('\n');

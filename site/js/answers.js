@@ -260,7 +260,8 @@ function arrange(outcomes, order) {
   }
   // The folded cards in the page's order.
   [...others.children].sort((a, b) => rank.get(a.dataset.outcome) - rank.get(b.dataset.outcome)).forEach((c) => others.append(c));
-  for (const section of sections) section.hidden = !section.querySelector('.card[data-outcome]');
+  for (const section of sections)
+    section.hidden = section.dataset.outOfScope !== undefined || !section.querySelector('.card[data-outcome]');
   $('other-programmes').hidden = folded === 0;
   $('other-count').textContent = t('answers.others', { n: folded });
 }

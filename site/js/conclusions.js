@@ -8,6 +8,7 @@ import { t, pick } from './i18n.js';
 import { benefitLines, benefitTitle } from './format.js';
 import { statusWord, valueWords, cardId } from './answers.js';
 import { pageLayout as layout } from './page-data.js';
+import { inScope, scopedQuestions } from './embed-mode.js';
 
 const sectionOf = new Map(layout.sections.flatMap((s) => s.outcomes.map((id) => [id, s])));
 
@@ -19,7 +20,7 @@ export const homePolicy = (profile) => layout.home_city[profile.city] || null;
 export function programmeOrder(profile) {
   const home = homePolicy(profile);
   const sections = [...layout.sections].sort((a, b) => (b.policy === home) - (a.policy === home));
-  return sections.flatMap((s) => s.outcomes);
+  return sections.flatMap((s) => s.outcomes).filter(inScope);
 }
 
 // "年薪 约120万元/年": the first headline benefit the outcome has, in words.
@@ -73,7 +74,7 @@ function conclusionItem(id, outcome) {
 // The first few questions the engine still waits on, each a link to its
 // control in the form. `controlFor(field)` finds the control.
 function stillOpen(answer, controlFor, labelOf) {
-  const questions = (answer.open_questions || []).map((q) => ({ q, node: controlFor(q.field) })).filter(({ node }) => node);
+  const questions = scopedQuestions(answer).map((q) => ({ q, node: controlFor(q.field) })).filter(({ node }) => node && !node.closest('.q')?.hidden);
   if (!questions.length) return null;
   const shown = questions.slice(0, layout.panel_questions);
   return el('div', { class: 'still-open' },
@@ -95,6 +96,7 @@ export function renderConclusions(answer, profile, { controlFor, labelOf }) {
   const order = programmeOrder(profile).filter((id) => outcomes[id] && id !== layout.summary_category);
   const mayApply = order.filter((id) => outcomes[id].status === 'eligible' || outcomes[id].status === 'review');
   $('panel-category').textContent = t('panel.category', { category: categoryWords(outcomes) });
+  $('panel-category').hidden = !inScope(layout.summary_category);
   // A Wenzhou doctor reads Wenzhou's answer first, Fangchenggang's category after.
   const home = homePolicy(profile);
   const categoryFirst = !home || home === sectionOf.get(layout.summary_category)?.policy;
@@ -111,7 +113,7 @@ export function renderConclusions(answer, profile, { controlFor, labelOf }) {
 export function barLine(answer, profile) {
   const outcomes = answer.outcomes;
   const home = homePolicy(profile);
-  if (!home || home === sectionOf.get(layout.summary_category)?.policy)
+  if ((!home || home === sectionOf.get(layout.summary_category)?.policy) && inScope(layout.summary_category))
     return t('bar.category', { category: categoryWords(outcomes) });
   const own = programmeOrder(profile).filter((id) => outcomes[id] && sectionOf.get(id)?.policy === home);
   const best = ['eligible', 'review'].map((status) => own.find((id) => outcomes[id].status === status)).find(Boolean);

@@ -12,6 +12,7 @@ import { startQuickCheck, stopQuickCheck, advance, back, followAnswer } from './
 import { usePolicies, showClause, wireClauseDialog, clauseTexts, loadedClauseTexts } from './clause-dialog.js';
 import { renderAnswersRecord, renderCitedClauses } from './record.js';
 import { shareLink, readShareLink, remembered, remember, forget, testCase, copyText } from './keep.js';
+import { applyScope, reportHeight } from './embed-mode.js';
 import { today } from './format.js';
 
 const state = { engine: null, version: null, answer: null, profile: {}, team: { members: [] }, evaluatedKey: null, evaluations: 0 };
@@ -325,6 +326,8 @@ async function startEngine() {
   evaluate();
 }
 
+applyScope();
 wireEvents();
 restore();
 startEngine();
+reportHeight();

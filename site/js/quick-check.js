@@ -6,6 +6,7 @@
 // doctor stops.
 import { $ } from './dom.js';
 import { t } from './i18n.js';
+import { scopedQuestions } from './embed-mode.js';
 
 const quick = { on: false, field: null, history: [], skipped: new Set(), asked: 0, open: [] };
 
@@ -17,7 +18,7 @@ export const quickCheckOn = () => quick.on;
 
 // The fields the engine still waits on, in its order, that the page can ask.
 function openFields(answer) {
-  return (answer?.open_questions || []).map((q) => q.field).filter((field) => controlFor(field));
+  return scopedQuestions(answer).map((q) => q.field).filter((field) => controlFor(field) && !blockOf(controlFor(field)).hidden);
 }
 
 function show(field) {

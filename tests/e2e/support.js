@@ -30,7 +30,7 @@ async function startBrowser() {
 
 // A fresh context whose every request and CSP violation is recorded, so a
 // test can say none left the origin and none was refused.
-async function openPage(browser, origin, { width = 1280, height = 900, hash = '', context: given, beforeLoad } = {}) {
+async function openPage(browser, origin, { width = 1280, height = 900, path: at = '', hash = '', context: given, beforeLoad } = {}) {
   const context = given || await browser.newContext({ viewport: { width, height }, permissions: ['clipboard-read', 'clipboard-write'] });
   const page = await context.newPage();
   const seen = { requests: [], csp: [], errors: [] };
@@ -46,7 +46,7 @@ async function openPage(browser, origin, { width = 1280, height = 900, hash = ''
     document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
   });
   if (beforeLoad) await beforeLoad(page);
-  await page.goto(`${origin}/${hash}`);
+  await page.goto(`${origin}/${at}${hash}`);
   return { page, context, seen };
 }
 
