@@ -8,7 +8,7 @@ import { t, pick } from './i18n.js';
 import { benefitLines, benefitTitle } from './format.js';
 import { statusWord, valueWords, cardId } from './answers.js';
 import { pageLayout as layout } from './page-data.js';
-import { inScope, scopedQuestions } from './embed-mode.js';
+import { inScope, scopedQuestions, shownPolicies } from './embed-mode.js';
 
 const sectionOf = new Map(layout.sections.flatMap((s) => s.outcomes.map((id) => [id, s])));
 
@@ -41,16 +41,17 @@ function caveat(outcome) {
   return judged ? pick(judged.text, judged.text_en) : null;
 }
 
-// The category reached, and what is still open above it: "C（B 类待补充信息）",
-// "C（A 类在认定中）".
+// The category reached, and what is still open above it: "C（B类待补充信息）",
+// "C（A类需主管部门认定）". The letters above are those the engine's
+// `closest` names.
 export function categoryWords(outcomes) {
   const category = outcomes[layout.summary_category];
   if (!category) return '';
-  const letters = layout.parts[layout.summary_category] || [];
   const letterOf = (id) => id.slice(id.lastIndexOf('.') + 1);
+  const above = new Set((category.closest || []).map((step) => step.category));
+  const open = (layout.parts[layout.summary_category] || [])
+    .filter((id) => above.has(letterOf(id)) && outcomes[id]?.status === 'incomplete').map(letterOf);
   const reached = category.value;
-  const above = letters.filter((id) => !reached || letterOf(id) < reached);
-  const open = above.filter((id) => outcomes[id]?.status === 'incomplete').map(letterOf);
   const notes = [];
   if (category.under_review) notes.push(t('panel.under_review', { c: category.under_review }));
   if (reached && open.length) notes.push(t('panel.still_open', { c: open.join(t('panel.letter_sep')) }));
@@ -112,7 +113,8 @@ export function renderConclusions(answer, profile, { controlFor, labelOf }) {
 // category reached.
 export function barLine(answer, profile) {
   const outcomes = answer.outcomes;
-  const home = homePolicy(profile);
+  // Where the category is not shown (a page limited to Wenzhou), the policy shown is home.
+  const home = homePolicy(profile) ?? (inScope(layout.summary_category) ? null : [...shownPolicies][0]);
   if ((!home || home === sectionOf.get(layout.summary_category)?.policy) && inScope(layout.summary_category))
     return t('bar.category', { category: categoryWords(outcomes) });
   const own = programmeOrder(profile).filter((id) => outcomes[id] && sectionOf.get(id)?.policy === home);

@@ -41,11 +41,16 @@ function show(field) {
     group.classList.add('quick-group');
     if (group.matches('details')) group.open = true;
   }
-  const left = quick.open.filter((f) => !quick.skipped.has(f)).length;
-  $('quick-progress').textContent = t('quick.progress', { n: quick.asked + 1, left });
+  showProgress();
   const focusable = block.querySelector('input:checked, input, select');
   if (focusable) focusable.focus({ preventScroll: true });
   $('quick-check').scrollIntoView({ block: 'nearest' });
+}
+
+// "Question n · m more could change the answer after this one".
+function showProgress() {
+  const left = quick.open.filter((f) => !quick.skipped.has(f) && f !== quick.field).length;
+  $('quick-progress').textContent = t('quick.progress', { n: quick.asked + 1, left });
 }
 
 // The next question: the first open one not skipped and not the one on screen.
@@ -91,7 +96,5 @@ export function back() {
 export function followAnswer(answer) {
   if (!quick.on) return;
   quick.open = openFields(answer);
-  if (quick.field === null) return;
-  const left = quick.open.filter((f) => !quick.skipped.has(f) && f !== quick.field).length;
-  $('quick-progress').textContent = t('quick.progress', { n: quick.asked + 1, left });
+  if (quick.field !== null) showProgress();
 }
