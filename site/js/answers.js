@@ -7,7 +7,7 @@ import { benefitLines, benefitTitle, money } from './format.js';
 import { clauseButton, reasonItem, reasonList } from './reasons.js';
 import { groupedReasons, missingSteps } from './missing.js';
 
-import { pageLayout as layout } from './page-data.js';
+import { pageLayout as layout, isCategoryLetter } from './page-data.js';
 
 // The status in words and in a mark, so it never rests on colour alone.
 const MARK = { eligible: '✓', ineligible: '✕', review: '!', incomplete: '?' };
@@ -121,7 +121,7 @@ export function benefits(outcome) {
 // clause; the engine wrote the figures into the text. What the doctor must
 // do or accept shows at once; the grounds for withdrawal and the notes on
 // how figures are meant fold under one line (open in print).
-const FOLDED_KINDS = new Set(['clawback', 'note']);
+const FOLDED_KINDS = new Set(layout.folded_obligation_kinds);
 
 function obligationItem(o) {
   return el('li', { class: 'obligation', 'data-kind': o.kind },
@@ -188,7 +188,7 @@ function calculatorLine(show, outcomes) {
   const route = t(`out.${id}`);
   if (!benefit) {
     const value = outcomes[id].value;
-    const line = /^[A-F]$/.test(value || '')
+    const line = isCategoryLetter(value)
       ? t('calc.not_granted', { route, c: value, benefit: benefitTitle(show.benefit) })
       : t('calc.not_granted_plain', { route, benefit: benefitTitle(show.benefit) });
     return { applicable: false, line };

@@ -7,7 +7,7 @@ import { $, el } from './dom.js';
 import { t, pick } from './i18n.js';
 import { benefitLines, benefitTitle } from './format.js';
 import { statusWord, valueWords, cardId } from './answers.js';
-import { pageLayout as layout } from './page-data.js';
+import { pageLayout as layout, letterOf } from './page-data.js';
 import { inScope, scopedQuestions, shownPolicies } from './embed-mode.js';
 
 const sectionOf = new Map(layout.sections.flatMap((s) => s.outcomes.map((id) => [id, s])));
@@ -47,7 +47,6 @@ function caveat(outcome) {
 export function categoryWords(outcomes) {
   const category = outcomes[layout.summary_category];
   if (!category) return '';
-  const letterOf = (id) => id.slice(id.lastIndexOf('.') + 1);
   const above = new Set((category.closest || []).map((step) => step.category));
   const open = (layout.parts[layout.summary_category] || [])
     .filter((id) => above.has(letterOf(id)) && outcomes[id]?.status === 'incomplete').map(letterOf);

@@ -8,6 +8,7 @@
 import { el } from './dom.js';
 import { t, has } from './i18n.js';
 import { reasonItem } from './reasons.js';
+import { isCategoryLetter } from './page-data.js';
 
 const open = (r) => r.met !== true;  // not met, or not known
 const sameCondition = (a, b) => a.clause === b.clause && a.text === b.text;
@@ -21,7 +22,7 @@ const todoList = (reasons) => el('ul', { class: 'reasons' }, reasons.map(todo));
 export function routeName(outcomeId, route) {
   if (has(`route.${outcomeId}.${route}`)) return t(`route.${outcomeId}.${route}`);
   if (has(`route.${route}`)) return t(`route.${route}`);
-  if (/^[A-F]$/.test(route)) return t('route.letter', { c: route });
+  if (isCategoryLetter(route)) return t('route.letter', { c: route });
   const [clause, place] = route.split('#');
   return place ? t('route.clause_place', { clause, n: place }) : t('route.clause', { clause });
 }

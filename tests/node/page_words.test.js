@@ -13,6 +13,8 @@ const { ROOT, NATIVE } = require('./engine.js');
 
 const ui = JSON.parse(fs.readFileSync(path.join(ROOT, 'site/text/ui.json'), 'utf8'));
 const layout = JSON.parse(fs.readFileSync(path.join(ROOT, 'site/layout.json'), 'utf8'));
+// The category letters, as the page finds them (site/js/page-data.js).
+const letters = new Set((layout.parts[layout.summary_category] || []).map((id) => id.slice(id.lastIndexOf('.') + 1)));
 const kindOf = new Map(Object.entries(layout.benefit_fields).flatMap(([kind, fields]) => fields.map((f) => [f, kind])));
 
 function answers() {
@@ -44,16 +46,16 @@ function keysNeeded({ profiles, teams }) {
   };
   const outcome = (o, where) => {
     // A value that is not a category letter is shown in words (layout.json value_words).
-    if (typeof o.value === 'string' && !/^[A-F]$/.test(o.value)) {
+    if (typeof o.value === 'string' && !letters.has(o.value)) {
       const words = layout.value_words[where];
       if (!words) need(`(no value_words in site/layout.json for ${where})`, `${where} = ${o.value}`);
       else { need(words.label, where); need(`${words.prefix}${o.value}`, where); }
     }
     for (const [id, b] of Object.entries(o.benefits || {})) benefit(id, b, where);
     for (const ob of o.obligations || []) need(`ob.kind.${ob.kind}`, `${where} ${ob.id}`);
-    // A route named by a word (a tier, a ground) has words; a letter or a clause is shown as it is.
+    // A route named by a word (a tier, a ground) has words; a letter or a clause id (policy:number) is shown as it is.
     for (const r of o.reasons || [])
-      if (r.route && !/^[A-F]$/.test(r.route) && !/^(fcg|wz):/.test(r.route)) need(`route.${where}.${r.route}`, `${where} route`);
+      if (r.route && !letters.has(r.route) && !r.route.includes(':')) need(`route.${where}.${r.route}`, `${where} route`);
     if (o.status === 'eligible' && o.selection) need(`selection.${o.selection.kind}`, where);
     if (o.status) need(`status.${o.status}`, where);
   };
