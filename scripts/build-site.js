@@ -73,6 +73,26 @@ async function writeEmbed() {
   return { pinned, integrity, tag };
 }
 
+// The keys whose Chinese words index.html shows exactly as the dictionary
+// has them, outside <noscript> (whose content is text to a browser that runs
+// the script): the page reads these back at start (site/js/page-data.js).
+function wordsOnPage(html, zh) {
+  const shown = html.replace(/<noscript>[\s\S]*?<\/noscript>/g, '');
+  const unescape = (s) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+  const carried = new Set();
+  const patterns = [
+    /data-i18n="([^"]+)"[^>]*>([^<]*)<\//g,                // a node with only text
+    /aria-label="([^"]*)"[^>]*?data-i18n-aria-label="([^"]+)"/g,
+    /content="([^"]*)"[^>]*?data-i18n-content="([^"]+)"/g,
+  ];
+  for (const [i, pattern] of patterns.entries())
+    for (const m of shown.matchAll(pattern)) {
+      const [key, words] = i === 0 ? [m[1], m[2]] : [m[2], m[1]];
+      if (zh[key] === unescape(words)) carried.add(key);
+    }
+  return carried;
+}
+
 async function main() {
   const { described, version } = await describeEngine();
   const layout = readJson('layout.json');
@@ -96,19 +116,9 @@ async function main() {
   };
   emit('manifest.webmanifest', JSON.stringify(manifest));
 
-  // The dictionary and layout go in as JSON text, parsed once at start:
-  // V8 reads a large JSON.parse string much faster than the same object
-  // written as a JavaScript literal.
-  const { js, css } = await bundle({
-    PAGE_TEXT_JSON: JSON.stringify(JSON.stringify(text)),
-    PAGE_LAYOUT_JSON: JSON.stringify(JSON.stringify(layout)),
-    ENGINE_WASM_URL: JSON.stringify(assets['engine.wasm']),
-    CLAUSE_TEXTS_URL: JSON.stringify(assets['clauses.json']),
-  });
-  emit('styles.css', css);
-  emit('app.js', js);
-
-  const html = fs.readFileSync(path.join(site, 'index.html'), 'utf8').replace(/\{\{(\w+)(?: ([^}]+))?\}\}/g, (_, what, arg) => {
+  // The page's words: index.html first (assets named last, once they exist),
+  // so that the script leaves out the Chinese words the page already shows.
+  const page = fs.readFileSync(path.join(site, 'index.html'), 'utf8').replace(/\{\{(\w+)(?: ([^}]+))?\}\}/g, (whole, what, arg) => {
     switch (what) {
       case 'form': return render.form();
       case 'answers': return render.answers();
@@ -116,9 +126,31 @@ async function main() {
       case 't': return render.say(arg);
       case 'text': if (text.zh[arg] === undefined) throw new Error(`index.html: no text for ${arg}`); return esc(text.zh[arg]);
       case 'en': if (text.en[arg] === undefined) throw new Error(`index.html: no English for ${arg}`); return esc(text.en[arg]);
-      case 'asset': if (!assets[arg]) throw new Error(`index.html: no asset ${arg}`); return assets[arg];
+      case 'asset': return whole;
       default: throw new Error(`index.html: unknown placeholder {{${what}}}`);
     }
+  });
+  const carried = wordsOnPage(page, text.zh);
+  const scriptWords = Object.fromEntries(Object.entries(text.zh).filter(([key]) => !carried.has(key)));
+  emit('words-en.json', JSON.stringify(text.en));
+
+  // The dictionary and layout go in as JSON text, parsed once at start:
+  // V8 reads a large JSON.parse string much faster than the same object
+  // written as a JavaScript literal.
+  const { js, css } = await bundle({
+    PAGE_TEXT_ZH_JSON: JSON.stringify(JSON.stringify(scriptWords)),
+    PAGE_TEXT_EN_URL: JSON.stringify(assets['words-en.json']),
+    PAGE_LAYOUT_JSON: JSON.stringify(JSON.stringify(layout)),
+    ENGINE_JS_URL: JSON.stringify(assets['engine.js']),
+    ENGINE_WASM_URL: JSON.stringify(assets['engine.wasm']),
+    CLAUSE_TEXTS_URL: JSON.stringify(assets['clauses.json']),
+  });
+  emit('styles.css', css);
+  emit('app.js', js);
+
+  const html = page.replace(/\{\{asset ([^}]+)\}\}/g, (_, arg) => {
+    if (!assets[arg]) throw new Error(`index.html: no asset ${arg}`);
+    return assets[arg];
   });
   fs.writeFileSync(path.join(dist, 'index.html'), html);
   fs.copyFileSync(path.join(site, 'robots.txt'), path.join(dist, 'robots.txt'));

@@ -2,10 +2,23 @@
 // the contract with it: JSON text in, JSON text out. Nothing here decides
 // anything; the page only parses what the engine says.
 
-/* global createEngine, ENGINE_WASM_URL */
+/* global createEngine, ENGINE_JS_URL, ENGINE_WASM_URL */
 
 export function webAssemblyAvailable() {
   return typeof WebAssembly === 'object' && typeof WebAssembly.instantiate === 'function';
+}
+
+// The Emscripten glue (it defines createEngine), added when the engine is
+// first wanted; both of its files carry a content hash in their names.
+function loadScript(url) {
+  if (typeof createEngine === 'function') return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const script = document.createElement('script');
+    script.src = url;
+    script.onload = resolve;
+    script.onerror = () => reject(new Error(`${url} could not be loaded`));
+    document.head.append(script);
+  });
 }
 
 /**
@@ -18,6 +31,7 @@ export function webAssemblyAvailable() {
  *   describe: () => object, version: () => {engine: string, rules: Object<string, string>}}>}
  */
 export async function loadEngine() {
+  await loadScript(ENGINE_JS_URL);
   if (typeof createEngine !== 'function') throw new Error('engine script missing');
   // The wasm file carries a content hash in its name (scripts/build-site.js).
   const module = await createEngine({ locateFile: (file) => (file.endsWith('.wasm') ? ENGINE_WASM_URL : file) });

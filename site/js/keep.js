@@ -59,9 +59,10 @@ export function readShareLink(hash) {
 export function remembered() {
   try {
     const saved = JSON.parse(window.localStorage.getItem(STORE_KEY));
-    if (!saved || typeof saved.profile !== 'object' || Array.isArray(saved.profile)) return null;
+    if (!saved || !saved.profile || typeof saved.profile !== 'object' || Array.isArray(saved.profile)) return null;
     const team = readTeamValue(saved.team ?? saved.members);
-    return team ? { profile: saved.profile, team, lang: saved.lang } : null;
+    // Read back like a share link: only the page's own language names.
+    return team ? { profile: saved.profile, team, lang: saved.lang === 'en' ? 'en' : 'zh' } : null;
   } catch {
     return null;
   }

@@ -1,6 +1,7 @@
 // The page: questions in, the engine's answers out, on every change.
 // Order of events: restore answers (share link, or this device if the doctor
-// asked it to remember), start the engine, then re-evaluate on each input.
+// asked it to remember), start the engine (at once if answers came back,
+// else when the doctor starts), then re-evaluate on each input.
 import { $, el } from './dom.js';
 import { t, has, pick, language, setLanguage } from './i18n.js';
 import { webAssemblyAvailable, loadEngine } from './engine-client.js';
@@ -15,7 +16,7 @@ import { shareLink, readShareLink, remembered, remember, forget, testCase, copyT
 import { applyScope, reportHeight } from './embed-mode.js';
 import { today } from './format.js';
 
-const state = { engine: null, version: null, answer: null, profile: {}, team: { members: [] }, evaluatedKey: null, evaluations: 0 };
+const state = { engine: null, engineStarted: false, quickWhenAnswered: false, version: null, answer: null, profile: {}, team: { members: [] }, evaluatedKey: null, evaluations: 0 };
 
 function setEngineState(key, kind) {
   const node = $('engine-state');
@@ -76,6 +77,17 @@ function showAnswer() {
   $('answer-cards').hidden = false;
 }
 
+// The English words are fetched on the first switch; until they are here
+// the page stays as it is, and if they cannot come it says so.
+function switchLanguage(lang) {
+  $('lang-state').hidden = true;
+  return setLanguage(lang)
+    .then((switched) => switched && reevaluate())
+    .catch(() => {
+      $('lang-state').hidden = false;
+    });
+}
+
 // Answers again even if the profile is unchanged: the language, or the
 // print view, changed how the same answer is shown.
 function reevaluate() {
@@ -123,6 +135,10 @@ function evaluate() {
   showAnswer();
   renderTeam(team.members.length ? state.engine.checkTeam(teamInput(profile, team)) : null);
   followAnswer(answer);
+  if (state.quickWhenAnswered) {
+    state.quickWhenAnswered = false;
+    startQuickCheck(answer);
+  }
   if ($('record-details').open) renderAnswersRecord();
   state.evaluations += 1;
   document.body.dataset.evaluations = String(state.evaluations);
@@ -161,7 +177,9 @@ function onClick(event) {
   };
   if (quickActions[target.id]) return quickActions[target.id]();
   if (target.classList.contains('quick-start')) {
+    // Before the first answer (the engine still loading) it starts with it.
     if (state.answer) startQuickCheck(state.answer);
+    else state.quickWhenAnswered = true;
     return;
   }
   if (target.dataset.add !== undefined) {
@@ -273,10 +291,7 @@ function wireEvents() {
   document.addEventListener('change', onInput);
   document.addEventListener('click', onClick);
   for (const button of document.querySelectorAll('.lang-switch'))
-    button.addEventListener('click', () => {
-      setLanguage(language() === 'zh' ? 'en' : 'zh');
-      reevaluate();
-    });
+    button.addEventListener('click', () => switchLanguage(language() === 'zh' ? 'en' : 'zh'));
   // The printout: the answers given, every programme with its deciding
   // reasons, obligations and amounts (folded parts opened), and the clauses
   // cited; afterwards the page is as it was.
@@ -307,13 +322,32 @@ function restore() {
   const saved = shared ? null : remembered();
   const start = shared || saved;
   if (saved) $('remember').checked = true;
-  if (start && start.lang && start.lang !== language()) setLanguage(start.lang);
+  if (start && start.lang && start.lang !== language()) switchLanguage(start.lang);
   if (start && start.profile) writeProfile(start.profile);
   if (start && start.team) writeTeam(start.team);
+  return Boolean(start && (start.profile || start.team));
+}
+
+// The engine is most of what the page weighs (the rules and their texts in
+// both languages, about 95 KB gzipped), and only an answer needs it: it is
+// fetched when the doctor starts (a touch, a key, a scroll, a first answer),
+// which comes well before the first answer is given, or at once when the
+// page opens with answers. A reader who only reads never pays for it.
+const STARTS = ['pointerdown', 'touchstart', 'keydown', 'focusin', 'wheel', 'scroll', 'input', 'change'];
+function startEngineWhenNeeded(now) {
+  if (!webAssemblyAvailable()) return setEngineState('engine.no_wasm', 'failed');
+  if (now) return startEngine();
+  const start = () => {
+    for (const type of STARTS) window.removeEventListener(type, start, true);
+    startEngine();
+  };
+  for (const type of STARTS) window.addEventListener(type, start, { capture: true, passive: true });
 }
 
 async function startEngine() {
-  if (!webAssemblyAvailable()) return setEngineState('engine.no_wasm', 'failed');
+  if (state.engineStarted) return;
+  state.engineStarted = true;
+  setEngineState('engine.loading', 'loading');
   try {
     performance.mark('engine-start');
     state.engine = await loadEngine();
@@ -328,6 +362,5 @@ async function startEngine() {
 
 applyScope();
 wireEvents();
-restore();
-startEngine();
+startEngineWhenNeeded(restore());
 reportHeight();

@@ -9,6 +9,7 @@
 'use strict';
 const { spawn } = require('child_process');
 const fs = require('fs');
+const zlib = require('zlib');
 const path = require('path');
 const { startServer } = require('../../scripts/start-server');
 
@@ -184,6 +185,13 @@ async function main() {
     const name = i.url.startsWith(server.url) ? '/' + i.url.slice(server.url.length) : i.url;
     console.log(`  ${(i.transferSize / 1024).toFixed(1).padStart(7)} KB  ${String(i.resourceType || '').padEnd(10)} ${name}`);
   }
+  // Not in the first load: what comes when the doctor starts answering.
+  const dist = path.join(ROOT, 'dist');
+  const gzipped = (f) => zlib.gzipSync(fs.readFileSync(path.join(dist, f)), { level: 9 }).length / 1024;
+  const later = fs.readdirSync(dist).filter((f) => /^engine\.[0-9a-f]+\.(js|wasm)$/.test(f));
+  const engineKb = later.reduce((sum, f) => sum + gzipped(f), 0);
+  console.log(`\nFetched when the doctor starts (first touch, key, scroll or answer): the engine, ${engineKb.toFixed(1)} KB gzipped`);
+  console.log(`  (${later.join(', ')}); first load and engine together: ${(median(reports.map((r) => r.audits['total-byte-weight'].numericValue / 1024)) + engineKb).toFixed(1)} KB`);
 
   for (const id of CATEGORIES) {
     const m = median(reports.map((r) => score(r, id)));

@@ -7,7 +7,7 @@ const { test } = require('node:test');
 const assert = require('node:assert/strict');
 const crypto = require('node:crypto');
 const { AxeBuilder } = require('@axe-core/playwright');
-const { siteInBrowser, assertStayedHome, answer, until } = require('./support');
+const { siteInBrowser, assertStayedHome, waitForEngine, answer, until } = require('./support');
 
 const site = siteInBrowser();
 const frameHeight = (page) => page.locator('iframe').first().evaluate((f) => f.getBoundingClientRect().height);
@@ -15,6 +15,7 @@ const frameHeight = (page) => page.locator('iframe').first().evaluate((f) => f.g
 test('the portal embeds the checker with one line; the iframe follows its height and ignores a forged one', async () => {
   const { page, context, seen } = await site.open({ path: 'examples/portal.html', width: 1000, height: 900 });
   const frame = page.frameLocator('iframe');
+  await frame.locator('[data-field="age"]').focus();  // the doctor starts: the engine comes
   await frame.locator('#engine-state[data-state="ready"]').waitFor({ state: 'attached' });
   // The checker alone: no page header or footer inside the portal.
   assert.equal(await frame.locator('.page-header h1').isVisible(), false);
@@ -55,7 +56,7 @@ test('the portal embeds the checker with one line; the iframe follows its height
 
 test('data-policies="wz" shows only Wenzhou\'s questions and programmes', async () => {
   const { page, context, seen } = await site.open({ hash: '#embed&policies=wz', width: 1280 });
-  await page.waitForSelector('#engine-state[data-state="ready"]', { state: 'attached' });
+  await waitForEngine(page);
   for (const field of ['honors', 'posts', 'retired', 'backup_strengths'])
     assert.equal(await page.locator(`[data-field="${field}"]`).isVisible(), false, `${field} is Fangchenggang's`);
   for (const field of ['age', 'city', 'wenzhou.clinical_backbone', 'english'])

@@ -6,7 +6,7 @@
 const { test } = require('node:test');
 const assert = require('node:assert/strict');
 const { AxeBuilder } = require('@axe-core/playwright');
-const { siteInBrowser, assertStayedHome, waitForEngine, until, enter, addTeamMembers, card, openOthers, screenshotWhole, saveArtifact, evaluations, waitForAnswer } = require('./support');
+const { siteInBrowser, assertStayedHome, waitForEngine, switchLanguage, until, enter, addTeamMembers, card, openOthers, screenshotWhole, saveArtifact, evaluations, waitForAnswer } = require('./support');
 const { personas } = require('./personas');
 
 const deputyDirector = personas.find((p) => p.name.startsWith('a C-category')).answers;
@@ -22,7 +22,67 @@ test('the form is plain HTML before the engine loads, with a visible loading sta
   const { page } = await site.open({ context });
   assert.ok(await page.locator('[data-field="age"]').isVisible());
   assert.ok(await page.locator('[data-field="education.level"]').isVisible());
-  assert.match(await page.locator('#engine-state').innerText(), /正在加载规则引擎/);
+  assert.match(await page.locator('#engine-state').innerText(), /规则引擎/);
+  await context.close();
+});
+
+test('the engine is fetched when the doctor starts, not before; at once for a page opened with answers', async () => {
+  const { page, context, seen } = await site.open();
+  await page.waitForLoadState('networkidle');
+  const engineRequests = () => seen.requests.filter((url) => /engine\.[0-9a-f]+\.(wasm|js)$/.test(url));
+  assert.deepEqual(engineRequests(), [], 'nothing of the engine before the doctor starts');
+  assert.equal(await page.getAttribute('#engine-state', 'data-state'), 'idle');
+  // The quick check asked for before the engine is here starts with the first answer.
+  await page.locator('#conclusions .quick-start').click();
+  await waitForEngine(page);
+  await page.waitForSelector('#profile-form.quick .q-current');
+  assert.equal(await page.locator('#quick-check').isVisible(), true);
+  assert.equal(engineRequests().length, 2);
+  // A share link brings answers: the engine comes at once.
+  const link = `#p=${Buffer.from(JSON.stringify({ age: 40 })).toString('base64url')}`;
+  const again = await site.open({ hash: link });
+  await waitForEngine(again.page);
+  assert.equal(await again.page.locator('[data-field="age"]').inputValue(), '40');
+  await again.context.close();
+  await context.close();
+});
+
+test('the words: Chinese read back from the page, English fetched on the first switch, and back again word for word', async () => {
+  const { page, context, seen } = await site.open();
+  await waitForEngine(page);
+  const words = () => page.evaluate(() => {
+    const out = [...document.querySelectorAll('[data-i18n]')].map((n) => `${n.dataset.i18n}=${n.textContent}`);
+    for (const n of document.querySelectorAll('[data-i18n-aria-label]')) out.push(`${n.dataset.i18nAriaLabel}@${n.getAttribute('aria-label')}`);
+    for (const tpl of document.querySelectorAll('template'))
+      for (const n of tpl.content.querySelectorAll('[data-i18n]')) out.push(`${n.dataset.i18n}=${n.textContent}`);
+    return out;
+  });
+  const chinese = await words();
+  assert.equal(seen.requests.filter((url) => /words-en\./.test(url)).length, 0, 'no English fetched for a Chinese reader');
+  await switchLanguage(page, 'en');
+  const english = await words();
+  assert.equal(english.filter((w) => /=[a-z_]+(\.[a-z0-9_]+)+$/.test(w)).length, 0, 'a key shown instead of a word');
+  assert.notDeepEqual(english, chinese);
+  // A list item added in English, then the way back.
+  await page.locator('[data-field="posts"] > [data-any] input[value="yes"]').check();
+  await page.locator('[data-add="posts"]').click();
+  await switchLanguage(page, 'zh');
+  const back = await words();
+  assert.deepEqual(chinese.filter((w) => !back.includes(w)), [], 'every Chinese word came back');
+  assert.equal(back.filter((w) => /=[a-z_]+(\.[a-z0-9_]+)+$/.test(w)).length, 0, 'a key shown instead of a word');
+  await switchLanguage(page, 'en');
+  assert.equal(seen.requests.filter((url) => /words-en\./.test(url)).length, 1, 'the English words fetched once');
+  await assertStayedHome(page, seen, site.origin);
+  await context.close();
+});
+
+test('where the English words cannot be fetched the page stays Chinese and says so', async () => {
+  const { page, context } = await site.open({ beforeLoad: (p) => p.route(/words-en\./, (route) => route.abort()) });
+  await waitForEngine(page);
+  await page.locator('#lang-switch').click();
+  await page.waitForSelector('#lang-state:not([hidden])');
+  assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
+  assert.match(await page.locator('#lang-state').innerText(), /English could not be loaded/);
   await context.close();
 });
 
@@ -144,7 +204,7 @@ test('each route says what it asks in return, under its own heading, with its cl
   // No field name reaches the page: no snake_case word in any answer card.
   const words = await page.locator('#answer-cards').innerText();
   assert.doesNotMatch(words, /\b[a-z]+_[a-z_]+\b/);
-  await page.locator('#lang-switch').click();
+  await switchLanguage(page, 'en');
   assert.match(await block.locator('.key-heading').innerText(), /What it asks of you/);
   assert.doesNotMatch(await page.locator('#answer-cards').innerText(), /\b[a-z]+_[a-z_]+\b/);
   await context.close();
@@ -172,8 +232,7 @@ test('the doctor\'s own answer first: the panel, Wenzhou before Fangchenggang fo
   await others.locator('summary').click();
   assert.ok(await page.locator('#other-list .card').first().isVisible());
   assert.equal(await page.locator('#other-list .card .status[data-status]:not([data-status="ineligible"])').count(), 0);
-  await page.locator('#bar-lang').click();
-  assert.equal(await page.getAttribute('html', 'lang'), 'en');
+  await switchLanguage(page, 'en', '#bar-lang');
   assert.match(await page.locator('#summary-bar-text').innerText(), /Clinical backbone.*May apply/);
   // A Fangchenggang-side doctor: the category first, and what is still open above it.
   await page.locator('[data-field="city"]').selectOption('other');
@@ -217,7 +276,7 @@ test('small things: plain help with chips, 24 px targets, a clause with its part
   await page.locator('#undo-reset').click();
   assert.equal(await fieldValue(page, 'age'), '48');
   // The accessible names follow the language.
-  await page.locator('#bar-lang').click();
+  await switchLanguage(page, 'en', '#bar-lang');
   assert.equal(await page.locator('#bar-lang').getAttribute('aria-label'), '切换到中文');
   assert.equal(await page.title(), "Doctors' talent-policy self-check: Fangchenggang and Wenzhou");
   await context.close();
@@ -406,7 +465,7 @@ for (const lang of ['zh', 'en']) {
   test(`axe finds no WCAG 2.2 AA violation with answers showing (${lang})`, async () => {
     const { page, context, seen } = await site.open();
     await waitForEngine(page);
-    if (lang === 'en') await page.locator('#lang-switch').click();
+    if (lang === 'en') await switchLanguage(page, 'en');
     await enter(page, deputyDirector);
     await card(page, 'fcg.category').locator('button.why').first().click();
     await page.locator('#group-wenzhou summary').click();
@@ -447,7 +506,7 @@ for (const width of [360, 1280]) {
     assert.ok(overflow <= 0, `${overflow}px of sideways scrolling`);
     saveArtifact(`page-${width}-screen.png`, await page.screenshot());
     saveArtifact(`page-${width}.png`, await screenshotWhole(page));
-    await page.locator('#lang-switch').click();
+    await switchLanguage(page, 'en');
     saveArtifact(`page-${width}-en.png`, await screenshotWhole(page));
     const timings = await page.evaluate(() => performance.getEntriesByName('answer').map((m) => m.duration));
     saveArtifact(`answer-times-${width}.json`, JSON.stringify(timings));

@@ -10,7 +10,10 @@ const { STATUS, MAY_APPLY, CATEGORY, personas } = require('./personas');
 const site = siteInBrowser();
 
 async function switchTo(page, lang) {
-  if (lang === 'en') await page.getByRole('button', { name: 'Switch to English' }).click();
+  if (lang === 'en') {
+    await page.getByRole('button', { name: 'Switch to English' }).click();
+    await page.waitForSelector('html[lang="en"]');
+  }
   assert.equal(await page.getAttribute('html', 'lang'), lang === 'en' ? 'en' : 'zh-CN');
 }
 

@@ -50,7 +50,18 @@ async function openPage(browser, origin, { width = 1280, height = 900, path: at 
   return { page, context, seen };
 }
 
-const waitForEngine = (page) => page.waitForSelector('#engine-state[data-state="ready"]');
+// The engine comes when the doctor starts (a key is enough), then says it is ready.
+async function waitForEngine(page) {
+  if (await page.getAttribute('#engine-state', 'data-state') === 'idle') await page.keyboard.press('Shift');
+  await page.waitForSelector('#engine-state[data-state="ready"]', { state: 'attached' });
+}
+
+// The English words come on the first switch (a fetch): the page is in
+// English once <html lang> says so.
+async function switchLanguage(page, lang, button = '#lang-switch') {
+  await page.locator(button).click();
+  await page.waitForSelector(`html[lang="${lang === 'en' ? 'en' : 'zh-CN'}"]`);
+}
 
 // The site and the browser for one test file: started before its tests,
 // stopped after them. site.open(options) opens a watched page on the site.
@@ -193,5 +204,5 @@ function saveArtifact(name, data) {
 }
 
 module.exports = {
-  ARTIFACTS, siteInBrowser, assertStayedHome, openPage, waitForEngine, until, waitForAnswer, evaluations, answer, enter, addTeamMembers, openWenzhou, card, openOthers, screenshotWhole, saveArtifact,
+  ARTIFACTS, siteInBrowser, assertStayedHome, openPage, waitForEngine, switchLanguage, until, waitForAnswer, evaluations, answer, enter, addTeamMembers, openWenzhou, card, openOthers, screenshotWhole, saveArtifact,
 };
