@@ -21,7 +21,7 @@ const repo = path.resolve(__dirname, '..');
 const site = path.join(repo, 'site');
 const dist = path.join(repo, process.env.TALENT_DIST_DIR || 'dist');
 // What the wasm build writes: the module and the clause texts it no longer carries.
-const ENGINE_FILES = ['engine.js', 'engine.wasm', 'clauses.json'];
+const ENGINE_FILES = ['engine.js', 'engine.wasm', 'clauses.json', 'roster-engine.js', 'roster-engine.wasm'];
 const readJson = (file) => JSON.parse(fs.readFileSync(path.join(site, file), 'utf8'));
 
 async function describeEngine() {
@@ -45,9 +45,10 @@ function clearDist() {
     if (!ENGINE_FILES.includes(f)) fs.rmSync(path.join(dist, f), { recursive: true, force: true });
 }
 
+// TALENT_SITE_UNMINIFIED=1 keeps names readable, for profiling the page.
+const common = { bundle: true, minify: !process.env.TALENT_SITE_UNMINIFIED, write: false, target: ['chrome100', 'firefox100', 'safari15'], legalComments: 'none' };
+
 async function bundle(define) {
-  // TALENT_SITE_UNMINIFIED=1 keeps names readable, for profiling the page.
-  const common = { bundle: true, minify: !process.env.TALENT_SITE_UNMINIFIED, write: false, target: ['chrome100', 'firefox100', 'safari15'], legalComments: 'none' };
   const js = await esbuild.build({ ...common, entryPoints: [path.join(site, 'js/main.js')], format: 'iife', define });
   const css = await esbuild.build({ ...common, entryPoints: [path.join(site, 'styles.css')] });
   return { js: js.outputFiles[0].contents, css: css.outputFiles[0].contents };
@@ -91,6 +92,56 @@ function wordsOnPage(html, zh) {
       if (zh[key] === unescape(words)) carried.add(key);
     }
   return carried;
+}
+
+// The roster view (roster.html): its script and worker, the spreadsheet
+// reader the worker fetches when a workbook arrives, the CSV templates the
+// roster engine writes, and the third-party notices.
+async function writeRoster({ emit, assets, common, described, esc }) {
+  const rosterText = JSON.parse(fs.readFileSync(path.join(site, 'text/roster.json'), 'utf8'));
+  const createRosterEngine = require(path.join(dist, 'roster-engine.js'));
+  const roster = await createRosterEngine({ wasmBinary: fs.readFileSync(path.join(dist, 'roster-engine.wasm')) });
+  for (const lang of ['zh', 'en']) emit(`roster-template-${lang}.csv`, `\uFEFF${roster.rosterTemplate(lang)}`);
+  const sheetjs = path.join(repo, 'node_modules/@e965/xlsx');
+  emit('spreadsheet.js', fs.readFileSync(path.join(sheetjs, 'dist/xlsx.full.min.js')));
+  const papaparse = path.join(repo, 'node_modules/papaparse');
+  const notices = [
+    'Third-party software in this site',
+    '',
+    `papaparse ${require(path.join(papaparse, 'package.json')).version} (roster-worker.*.js), MIT licence:`,
+    fs.readFileSync(path.join(papaparse, 'LICENSE'), 'utf8'),
+    `SheetJS Community Edition ${require(path.join(sheetjs, 'package.json')).version} (spreadsheet.*.js), Apache License 2.0:`,
+    fs.readFileSync(path.join(sheetjs, 'LICENSE'), 'utf8'),
+  ].join('\n');
+  fs.writeFileSync(path.join(dist, 'THIRD-PARTY-NOTICES.txt'), notices);
+
+  const build = async (entry, define) => (await esbuild.build({ ...common, entryPoints: [path.join(site, entry)], format: 'iife', define })).outputFiles[0].contents;
+  emit('roster-worker.js', await build('roster/worker.js', {
+    ROSTER_ENGINE_JS: JSON.stringify(assets['roster-engine.js']),
+    ROSTER_ENGINE_WASM: JSON.stringify(assets['roster-engine.wasm']),
+    SPREADSHEET_JS: JSON.stringify(assets['spreadsheet.js']),
+  }));
+  const origin = (described.team_questions || []).find((q) => q.field === 'origin');
+  const origins = origin ? origin.values.map((value) => ({ value, ...origin.options[value] })) : [];
+  emit('roster.js', await build('roster/main.js', {
+    ROSTER_TEXT_JSON: JSON.stringify(JSON.stringify(rosterText)),
+    ROSTER_WORKER_JS: JSON.stringify(assets['roster-worker.js']),
+    TEAM_ORIGINS_JSON: JSON.stringify(JSON.stringify(origins)),
+  }));
+  const css = await esbuild.build({ ...common, entryPoints: [path.join(site, 'roster/roster.css')] });
+  emit('roster.css', css.outputFiles[0].contents);
+  const html = fs.readFileSync(path.join(site, 'roster.html'), 'utf8').replace(/\{\{(\w+) ([^}]+)\}\}/g, (_, what, arg) => {
+    if (what === 'r') {
+      if (rosterText.zh[arg] === undefined) throw new Error(`roster.html: no text for ${arg}`);
+      return esc(rosterText.zh[arg]);
+    }
+    if (what === 'asset') {
+      if (!assets[arg]) throw new Error(`roster.html: no asset ${arg}`);
+      return assets[arg];
+    }
+    throw new Error(`roster.html: unknown placeholder {{${what}}}`);
+  });
+  fs.writeFileSync(path.join(dist, 'roster.html'), html);
 }
 
 async function main() {
@@ -154,6 +205,7 @@ async function main() {
   });
   fs.writeFileSync(path.join(dist, 'index.html'), html);
   fs.copyFileSync(path.join(site, 'robots.txt'), path.join(dist, 'robots.txt'));
+  await writeRoster({ emit, assets, common, described, esc });
   const embed = await writeEmbed();
   console.log(`site: a portal embeds the checker with (pinned, never-changing copy):\n  ${embed.tag}`);
   console.log(`site: dist/ has ${fs.readdirSync(dist).sort().join(', ')} (engine ${version.engine})`);

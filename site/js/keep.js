@@ -20,10 +20,13 @@ const hasTeam = (team) => Boolean(team && (team.members?.length || team.origin))
 // #p=<profile>[&t=<team>][&lang=en], each JSON in base64url; the team is
 // { origin, members } (a link from before the partner institution was asked
 // carries the members' array alone).
+export function shareFragment(profile, lang, team) {
+  const teamPart = hasTeam(team) ? `&t=${toBase64Url(JSON.stringify(team))}` : '';
+  return `p=${toBase64Url(JSON.stringify(profile))}${teamPart}${lang === 'en' ? '&lang=en' : ''}`;
+}
 export function shareLink(profile, lang, team) {
   const url = new URL(window.location.href);
-  const teamPart = hasTeam(team) ? `&t=${toBase64Url(JSON.stringify(team))}` : '';
-  url.hash = `p=${toBase64Url(JSON.stringify(profile))}${teamPart}${lang === 'en' ? '&lang=en' : ''}`;
+  url.hash = shareFragment(profile, lang, team);
   return url.href;
 }
 

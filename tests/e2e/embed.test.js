@@ -7,7 +7,7 @@ const { test } = require('node:test');
 const assert = require('node:assert/strict');
 const crypto = require('node:crypto');
 const { AxeBuilder } = require('@axe-core/playwright');
-const { siteInBrowser, assertStayedHome, waitForEngine, answer, until } = require('./support');
+const { siteInBrowser, assertStayedHome, waitForEngine, layOutAll, answer, until } = require('./support');
 
 const site = siteInBrowser();
 const frameHeight = (page) => page.locator('iframe').first().evaluate((f) => f.getBoundingClientRect().height);
@@ -70,6 +70,7 @@ test('data-policies="wz" shows only Wenzhou\'s questions and programmes', async 
   // The still-open questions are Wenzhou's.
   const links = await page.locator('#panel-open a[data-field-link]').evaluateAll((as) => as.map((a) => a.dataset.fieldLink));
   assert.ok(!links.includes('honors'), links.join());
+  await layOutAll(page);
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
   assert.deepEqual(result.violations.map((v) => `${v.id}: ${v.help}`), []);
   await assertStayedHome(page, seen, site.origin);

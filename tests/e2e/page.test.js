@@ -6,7 +6,7 @@
 const { test } = require('node:test');
 const assert = require('node:assert/strict');
 const { AxeBuilder } = require('@axe-core/playwright');
-const { siteInBrowser, assertStayedHome, waitForEngine, switchLanguage, until, enter, addTeamMembers, card, openOthers, screenshotWhole, saveArtifact, evaluations, waitForAnswer } = require('./support');
+const { siteInBrowser, assertStayedHome, waitForEngine, switchLanguage, layOutAll, until, enter, addTeamMembers, card, openOthers, screenshotWhole, saveArtifact, evaluations, waitForAnswer } = require('./support');
 const { personas } = require('./personas');
 
 const deputyDirector = personas.find((p) => p.name.startsWith('a C-category')).answers;
@@ -472,6 +472,7 @@ for (const lang of ['zh', 'en']) {
     await openOthers(page);
     await page.locator('#record-details summary').click();
     const axe = async (state) => {
+      await layOutAll(page);
       const result = await new AxeBuilder({ page })
         .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
         .analyze();

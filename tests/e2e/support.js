@@ -63,6 +63,23 @@ async function switchLanguage(page, lang, button = '#lang-switch') {
   await page.waitForSelector(`html[lang="${lang === 'en' ? 'en' : 'zh-CN'}"]`);
 }
 
+// Scrolls the whole page once, top to bottom, so that every question group
+// (content-visibility: auto, skipped while off screen) has been laid out and
+// its size is remembered: until then an unseen group stands in at 40rem, and
+// a tool that measures positions (axe's target-size) sees its content lie
+// over the groups below.
+async function layOutAll(page) {
+  await page.evaluate(async () => {
+    const frame = () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+    for (let y = 0; y < document.documentElement.scrollHeight; y += innerHeight / 2) {
+      window.scrollTo(0, y);
+      await frame();
+    }
+    window.scrollTo(0, 0);
+    await frame();
+  });
+}
+
 // The site and the browser for one test file: started before its tests,
 // stopped after them. site.open(options) opens a watched page on the site.
 function siteInBrowser() {
@@ -204,5 +221,5 @@ function saveArtifact(name, data) {
 }
 
 module.exports = {
-  ARTIFACTS, siteInBrowser, assertStayedHome, openPage, waitForEngine, switchLanguage, until, waitForAnswer, evaluations, answer, enter, addTeamMembers, openWenzhou, card, openOthers, screenshotWhole, saveArtifact,
+  ARTIFACTS, siteInBrowser, assertStayedHome, openPage, waitForEngine, switchLanguage, layOutAll, until, waitForAnswer, evaluations, answer, enter, addTeamMembers, openWenzhou, card, openOthers, screenshotWhole, saveArtifact,
 };
