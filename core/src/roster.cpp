@@ -27,7 +27,7 @@ struct Words {
 };
 
 constexpr Words kRow{"行", "Row"}, kStaffId{"工号", "Staff ID"}, kName{"姓名", "Name"},
-    kProblems{"问题数", "Problems"}, kCategorySuffix{"（类别）", " (category)"},
+    kProblems{"问题数", "Problems"}, kCategorySuffix{"（所得类别）", " (the one reached)"},
     kAmountSuffix{"：金额（元）", ": amount (CNY)"}, kColumn{"列", "Column"}, kHeader{"列名", "Header"},
     kWhat{"问题", "What is wrong"};
 

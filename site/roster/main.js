@@ -59,7 +59,8 @@ function check() {
         if (run.read) return;
         run.read = data;
         run.total = data.total;
-        $('file-state').textContent = w('file.read', { name: run.name, n: data.total, encoding: data.encoding });
+        const form = data.sheet !== undefined ? w('file.sheet', { sheet: data.sheet }) : data.encoding;
+        $('file-state').textContent = w('file.read', { name: run.name, n: data.total, encoding: form });
         $('progress-box').hidden = false;
         $('progress').max = Math.max(1, data.total);
         progress();
@@ -147,15 +148,15 @@ function cancel() {
   run.id += 1;  // later messages of this run are ignored
   stopWorkers();
   $('progress-box').hidden = true;
-  $('file-state').textContent = w('progress.cancelled', { done: done() });
+  $('file-state').textContent = done() ? w('progress.cancelled', { done: done() }) : w('progress.cancelled_none');
   showResults();
 }
 
 // --- what the page shows ---------------------------------------------------
 
 function showProblems(fatal) {
-  const items = [...run.problems.map((p) => `${p.column ? `${w('errors.column', { column: p.column })}（${p.header}）：` : ''}${p.message}`),
-    ...(run.read.warnings || []).map((x) => `${w('errors.row', { row: x.row })}：${x.code}`)];
+  const items = [...run.problems.map((p) => (p.column ? w('errors.at_column', p) : p.message)),
+    ...(run.read.warnings || []).map((x) => w('file.quotes', { row: x.row }))];
   $('file-problems').hidden = items.length === 0;
   $('file-problem-list').replaceChildren(...items.map((text) => el('li', { class: fatal ? 'field-error' : null }, text)));
 }
@@ -172,7 +173,7 @@ function showResults() {
   const errors = results.flatMap((r) => r.errors);
   const LIMIT = 200;
   $('error-list').replaceChildren(...(errors.length ? errors.slice(0, LIMIT).map((e) =>
-    el('li', {}, `${w('errors.row', { row: e.row })}${e.column ? `，${w('errors.column', { column: e.column })}（${e.header}）` : ''}：${e.message}`))
+    el('li', {}, w(e.column ? 'errors.at_cell' : 'errors.at_row', e)))
     : [el('li', {}, w('errors.none'))]),
   ...(errors.length > LIMIT ? [el('li', {}, w('errors.more', { n: errors.length - LIMIT }))] : []));
 }
@@ -212,7 +213,7 @@ function showDetail(result, team) {
   $('detail-frame').hidden = errors;
   if (errors) {
     $('detail-errors').replaceChildren(el('p', {}, w('detail.errors')),
-      el('ul', {}, result.errors.map((e) => el('li', {}, `${e.column ? `${w('errors.column', { column: e.column })}（${e.header}）：` : ''}${e.message}`))));
+      el('ul', {}, result.errors.map((e) => el('li', {}, e.column ? w('errors.at_column', e) : e.message))));
   } else {
     const fragment = shareFragment(JSON.parse(result.profile), language(), team);
     $('detail-frame').title = $('detail-title').textContent;

@@ -55,22 +55,23 @@ function workbookRows(bytes, loadSpreadsheetReader) {
     // year-month-day), blank rows kept so the row numbers stay the sheet's.
     const grid = XLSX.utils.sheet_to_json(sheet, { header: 1, raw: false, dateNF: 'yyyy-mm-dd', defval: '', blankrows: true });
     const records = grid.map((cells, i) => ({ row: first + i + 1, cells: cells.map((c) => (c == null ? '' : String(c))) }));
-    return { records, encoding: name, warnings: [] };
+    return { records, sheet: name, warnings: [] };
   }
   throw new FileProblem('no_sheet');
 }
 
 const blank = (cells) => cells.every((c) => String(c).trim() === '');
 
-// { header, rows: [{row, cells}], encoding, warnings }: the first row with
+// { header, rows: [{row, cells}], encoding (text) or sheet (workbook),
+// warnings }: the first row with
 // anything in it is the header; blank rows after it are left out (their
 // numbers are not reused).
 export function readRoster(bytes, loadSpreadsheetReader) {
   if (bytes.length > MAX_BYTES) throw new FileProblem('too_large');
   if (bytes.length === 0) throw new FileProblem('empty');
   const workbook = starts(bytes, 0x50, 0x4b, 0x03, 0x04) || starts(bytes, 0xd0, 0xcf, 0x11, 0xe0);
-  const { records, encoding, warnings } = workbook ? workbookRows(bytes, loadSpreadsheetReader) : textRows(bytes);
+  const { records, encoding, sheet, warnings } = workbook ? workbookRows(bytes, loadSpreadsheetReader) : textRows(bytes);
   const at = records.findIndex((r) => !blank(r.cells));
   if (at < 0) throw new FileProblem('empty');
-  return { header: records[at].cells, headerRow: records[at].row, rows: records.slice(at + 1).filter((r) => !blank(r.cells)), encoding, warnings };
+  return { header: records[at].cells, headerRow: records[at].row, rows: records.slice(at + 1).filter((r) => !blank(r.cells)), encoding, sheet, warnings };
 }

@@ -76,7 +76,7 @@ export function createTable({ scroller, head, body, table, onView }) {
   function drawHead() {
     head.replaceChildren(
       el('th', { scope: 'col' }, el('span', { class: 'sr-only' }, w('table.view'))),
-      sortButton('row', w('errors.row', { row: '' }).trim() || '#'),
+      sortButton('row', w('table.row')),
       sortButton('id', state.columns.find((c) => c.key === 'id')?.label || 'ID'),
       sortButton('name', state.columns.find((c) => c.key === 'name')?.label || ''),
       state.categoryKey ? sortButton('category', state.columns.find((c) => c.key === state.categoryKey).label) : null,

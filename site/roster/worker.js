@@ -42,7 +42,7 @@ async function check({ bytes, part, parts, lang }) {
   const { header, rows } = file;
   const share = Math.ceil(rows.length / parts);
   const mine = rows.slice(part * share, (part + 1) * share);
-  postMessage({ type: 'read', total: rows.length, encoding: file.encoding, warnings: file.warnings, headerRow: file.headerRow });
+  postMessage({ type: 'read', total: rows.length, encoding: file.encoding, sheet: file.sheet, warnings: file.warnings, headerRow: file.headerRow });
   let e;
   try {
     e = await starting;

@@ -38,7 +38,7 @@ async function downloaded(page, button) {
   return fs.readFileSync(await download.path(), 'utf8');
 }
 
-for (const [kind, encoding] of [['utf8', 'UTF-8'], ['bom', 'UTF-8 (BOM)'], ['gbk', 'GBK'], ['xlsx', '名单']]) {
+for (const [kind, encoding] of [['utf8', 'UTF-8'], ['bom', 'UTF-8 (BOM)'], ['gbk', 'GBK'], ['xlsx', '工作表“名单”']]) {
   test(`a 500-row roster in ${kind}: the native CLI's table, errors and export`, async () => {
     const { page, context, seen } = await openRoster();
     await load(page, files[kind]);
@@ -48,6 +48,7 @@ for (const [kind, encoding] of [['utf8', 'UTF-8'], ['bom', 'UTF-8 (BOM)'], ['gbk
     const errors = await page.locator('#error-list li').allInnerTexts();
     assert.equal(errors.length, Object.keys(BAD).length);
     for (const row of Object.keys(BAD)) assert.ok(errors.some((e) => e.startsWith(`第 ${row} 行，第 `)), `row ${row}: ${errors.join(' | ')}`);
+    assert.match(errors[0], /^第 51 行，第 3 列（年龄（周岁） \/ Age \(completed years\) \[age\]）：“四十”不是数字。$/);
     // The export is the CLI's answer, byte for byte, and reads back as the table.
     const results = await downloaded(page, '#export-results');
     assert.equal(results, expected.results);
@@ -55,6 +56,10 @@ for (const [kind, encoding] of [['utf8', 'UTF-8'], ['bom', 'UTF-8 (BOM)'], ['gbk
     assert.equal(back.length, 501);
     assert.equal(back[1][1], 'E0001');
     assert.equal(await downloaded(page, '#export-errors'), expected.errors);
+    // The watch sees the workers' own requests too (so "stayed home" covers them).
+    assert.ok(seen.requests.some((url) => /roster-engine\.[0-9a-f]+\.wasm$/.test(url)), 'the workers\' requests are seen');
+    if (kind === 'xlsx') assert.ok(seen.requests.some((url) => /spreadsheet\.[0-9a-f]+\.js$/.test(url)));
+    else assert.ok(!seen.requests.some((url) => /spreadsheet\./.test(url)), 'no spreadsheet reader for a CSV');
     await assertStayedHome(page, seen, site.origin);
     await context.close();
   });
@@ -147,9 +152,28 @@ test('in English: the words, the messages and the export follow; axe finds nothi
   await load(page, files.utf8);
   assert.match(await page.locator('#results-summary').innerText(), /500 people: 495 checked, 5 rows with errors/);
   assert.equal(await downloaded(page, '#export-results'), expectedEn.results);
-  const axe = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+  let axe = await new AxeBuilder({ page }).withTags(TAGS).analyze();
   assert.deepEqual(axe.violations.map((v) => `${v.id}: ${v.help}`), []);
+  // A row's answer opens in English, and passes axe there too.
+  await page.locator('#table-body button.view').first().click();
+  const frame = page.frameLocator('#detail-frame');
+  await frame.locator('#panel-category').waitFor();
+  assert.equal(await frame.locator('html').getAttribute('lang'), 'en');
+  axe = await new AxeBuilder({ page }).withTags(TAGS).exclude('#detail-frame').analyze();
+  assert.deepEqual(axe.violations.map((v) => `${v.id}: ${v.help}`), []);
+  const box = await page.locator('#detail-frame').boundingBox();
+  const answer = await site.open({ path: 'roster.html', width: Math.round(box.width), height: Math.round(box.height) });
+  await answer.page.goto(new URL(await page.locator('#detail-frame').getAttribute('src'), `${site.origin}/roster.html`).href);
+  await answer.page.waitForSelector('html[lang="en"]');
+  await answer.page.waitForSelector('#panel-category');
+  await layOutAll(answer.page);
+  const inner = await new AxeBuilder({ page: answer.page }).withTags(TAGS).analyze();
+  assert.deepEqual(inner.violations.map((v) => `${v.id}: ${v.help}`), []);
+  await answer.context.close();
+  await page.locator('#detail-close').click();
   saveArtifact('roster-1280-en.png', await page.screenshot({ fullPage: true }));
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(overflow <= 0, `${overflow}px of sideways scrolling at 1280 px`);
   await assertStayedHome(page, seen, site.origin);
   await context.close();
 });
