@@ -12,3 +12,11 @@ if(TALENT_SANITIZE)
   target_compile_options(talent_options INTERFACE -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all)
   target_link_options(talent_options INTERFACE -fsanitize=address,undefined)
 endif()
+# The ubsan preset (clang): undefined behaviour, float-to-integer casts out of
+# range included (a double past 2^63 cast to long long, issue 11), stops the
+# test that meets it.
+option(TALENT_SANITIZE_UNDEFINED "Build with UBSan and float-cast-overflow (clang)" OFF)
+if(TALENT_SANITIZE_UNDEFINED)
+  target_compile_options(talent_options INTERFACE -fsanitize=undefined,float-cast-overflow -fno-sanitize-recover=all -fno-omit-frame-pointer)
+  target_link_options(talent_options INTERFACE -fsanitize=undefined,float-cast-overflow)
+endif()

@@ -5,8 +5,9 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
-wanted=(cmake ninja-build g++ libgtest-dev libbenchmark-dev nlohmann-json3-dev emscripten
+wanted=(cmake ninja-build g++ clang-14 libgtest-dev libbenchmark-dev nlohmann-json3-dev emscripten
         chromium fonts-noto-cjk)  # the browser tests; the fonts so screenshots show Chinese
+# (clang-14: the ubsan build, whose float-cast-overflow check gcc lacks)
 # A machine may bring its own (newer) node and npm: keep them.
 command -v node >/dev/null || wanted+=(nodejs)
 command -v npm >/dev/null || wanted+=(npm)

@@ -2,7 +2,8 @@
 # The README's test command: set up, then every test.
 #   1. native build, GoogleTest suite (cases, coverage by clause, loader, bad input)
 #   2. the dev build, which must compile without a warning; the same suite
-#      under AddressSanitizer + UBSan
+#      under AddressSanitizer + UBSan (gcc), and under clang's UBSan with
+#      float-cast-overflow
 #   3. the wasm module and the site, then Node's runner: the same case files,
 #      10,000+ hostile inputs, and native/wasm byte-for-byte parity
 #   4. the page in Debian's Chromium (playwright-core): personas in zh and en,
@@ -25,6 +26,11 @@ echo "== asan"
 cmake --preset asan >/dev/null
 cmake --build --preset asan
 ctest --preset asan
+
+echo "== ubsan (clang: undefined behaviour, float-cast-overflow included)"
+cmake --preset ubsan -DCMAKE_CXX_COMPILER=clang++-14 >/dev/null
+cmake --build --preset ubsan
+ctest --preset ubsan
 
 echo "== wasm and site"
 bash scripts/build.sh site

@@ -50,6 +50,10 @@ std::string check_team(std::string_view team) {
   const Engine* e = builtin_engine();
   return e ? e->check_team(team) : unavailable();
 }
+std::string not_text(bool team) {
+  const Engine* e = builtin_engine();
+  return e ? e->not_text(team) : unavailable();
+}
 std::string describe() {
   const Engine* e = builtin_engine();
   return e ? e->describe() : unavailable();

@@ -233,9 +233,34 @@ bool parse_datum(std::string_view text, Datum& out) {
   return DatumParser(text).document(out);
 }
 
+namespace {
+// |x| >= 1e18 as "1.23457e+20": found with IEEE division and multiplication
+// only (correctly rounded on every platform), never log10 (a library's own),
+// so that native and wasm write the same; a cast to an integer past 2^63
+// would be undefined behaviour.
+void write_large(std::string& out, double x) {
+  if (x < 0) out += '-';
+  double m = std::fabs(x);
+  int exponent = 0;
+  while (m >= 10) m /= 10, ++exponent;
+  long long digits = std::llround(m * 1e5);  // 100000 ..1000000
+  if (digits >= 1000000) digits /= 10, ++exponent;
+  std::string text = decimal(digits);
+  while (text.size() > 1 && text.back() == '0') text.pop_back();
+  out += text[0];
+  if (text.size() > 1) out += '.', out.append(text, 1, std::string::npos);
+  out += "e+";
+  out += decimal(exponent);
+}
+}  // namespace
+
 void write_number(std::string& out, double x) {
   if (!std::isfinite(x)) {
     out += "null";
+    return;
+  }
+  if (std::fabs(x) >= 1e18) {  // beyond a long long's reach: six significant digits and an exponent
+    write_large(out, x);
     return;
   }
   const double scaled = std::round(x * 1e6);

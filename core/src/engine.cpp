@@ -137,6 +137,15 @@ std::string Engine::check_team(std::string_view team) const {
   return w.take();
 }
 
+std::string Engine::not_text(bool team) const {
+  Assessment a;
+  a.errors.push_back({"", "invalid_type", "the input must be JSON text (a string) or its UTF-8 bytes (a Uint8Array)"});
+  JsonWriter w;
+  if (team) write_team_check(a, text_, w);
+  else write_assessment(a, text_, w);
+  return w.take();
+}
+
 std::string Engine::describe() const {
   std::string out;
   out.reserve(parts_.describe_json.size() * 2);

@@ -208,7 +208,7 @@ TALENT_IMAGE_STRUCT(PolicyPack,
 TALENT_IMAGE_STRUCT(Derivation, io(a, v.kind); io(a, v.from); io(a, v.on); io(a, v.of); io(a, v.otherwise);)
 TALENT_IMAGE_STRUCT(FieldSpec,
   io(a, v.path); io(a, v.type); io(a, v.values); io(a, v.ordered); io(a, v.min); io(a, v.max); io(a, v.above);
-  io(a, v.item); io(a, v.subject); io(a, v.derive); io(a, v.default_today); io(a, v.max_length);
+  io(a, v.item); io(a, v.subject); io(a, v.derive); io(a, v.default_today); io(a, v.max_length); io(a, v.max_items);
   io(a, v.absent_means_none);)
 TALENT_IMAGE_STRUCT(RecordSchema, io(a, v.fields); io(a, v.index); io(a, v.groups);)
 TALENT_IMAGE_STRUCT(SubjectSchema, io(a, v.name); io(a, v.schema); io(a, v.record);)

@@ -182,6 +182,10 @@ class SubjectReader {
       }
       case FieldType::EnumList: {
         if (j.kind != K::Array) return error(here(), "invalid_type", "expected a list");
+        if (f.max_items && j.items.size() > f.max_items)
+          return error(here(), "out_of_range",
+                       decimal(static_cast<long long>(j.items.size())) + " entries, more than the " +
+                           decimal(static_cast<long long>(f.max_items)) + " this list takes");
         v.kind = Value::Kind::EnumList;
         for (std::size_t i = 0; i < j.items.size(); ++i) {
           const std::string item = here() + "/" + decimal(static_cast<long long>(i));
@@ -204,6 +208,10 @@ class SubjectReader {
       }
       case FieldType::RecordList: {
         if (j.kind != K::Array) return error(here(), "invalid_type", "expected a list");
+        if (f.max_items && j.items.size() > f.max_items)
+          return error(here(), "out_of_range",
+                       decimal(static_cast<long long>(j.items.size())) + " entries, more than the " +
+                           decimal(static_cast<long long>(f.max_items)) + " this list takes");
         v.kind = Value::Kind::Records;
         for (std::size_t i = 0; i < j.items.size(); ++i) {
           const std::string item = here() + "/" + decimal(static_cast<long long>(i));

@@ -92,7 +92,8 @@ function renderer(text, layout, described, help = {}) {
       `${subs}<button type="button" class="remove" data-remove>${say('list.remove')}<span class="sr-only"> ${esc(zh[`list.item.${q.field}`])} N</span></button></fieldset></li>`;
     const hint = helpLine(key, id);
     const policies = q.policies ? ` data-policies="${esc(q.policies.join(' '))}"` : '';
-    return `<fieldset class="q q-list" id="${id}" ${bindName}="${esc(q.field)}" data-type="list"${policies}${hasHelp(key) ? ` aria-describedby="${id}-hint"` : ''}>` +
+    const max = q.max_items ? ` data-max-items="${Number(q.max_items)}"` : '';  // the engine's limit (describe)
+    return `<fieldset class="q q-list" id="${id}" ${bindName}="${esc(q.field)}" data-type="list"${policies}${max}${hasHelp(key) ? ` aria-describedby="${id}-hint"` : ''}>` +
       `<legend>${say(`q.${key}`)}</legend>${hint}${q.list ? anyQuestion(id) : ''}<div class="list-body"${q.list ? ' hidden' : ''}>` +
       `<ol class="items"></ol>${say('list.empty', 'p', ' class="list-empty"')}` +
       `<button type="button" class="add" data-add="${esc(q.field)}">${say(`list.add.${q.field}`)}</button></div>` +

@@ -117,7 +117,7 @@ function writeControl(node, value) {
       writeAny(node, value);
       for (const li of [...itemsOf(node)]) li.remove();
       for (const item of Array.isArray(value) ? value : []) {
-        const li = addItem(node);
+        const li = addItem(node, { renumber: false });
         for (const sub of li.querySelectorAll('[data-sub]')) writeControl(sub, item ? item[sub.dataset.sub] : undefined);
       }
       updateList(node);
@@ -138,16 +138,35 @@ function writeAny(node, value) {
   showListBody(node);
 }
 
+// Deep equality of two answers, whatever the order of an object's keys.
+function sameAnswer(a, b) {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) return false;
+  const ka = Object.keys(a), kb = Object.keys(b);
+  return ka.length === kb.length && ka.every((k) => Object.hasOwn(b, k) && sameAnswer(a[k], b[k]));
+}
+
+// Writes the answers into the form, and returns the questions whose answer
+// the form could not take as given (a date that does not exist, a value it
+// does not offer), so that the page can say so.
 export function writeProfile(profile) {
-  for (const node of controls()) writeControl(node, getPath(profile, node.dataset.field));
+  const lost = [];
+  for (const node of controls()) {
+    const given = getPath(profile, node.dataset.field);
+    writeControl(node, given);
+    if (given !== undefined && !sameAnswer(readControl(node).value, given)) lost.push(node);
+  }
   openFoldedGroups();
+  return lost;
 }
 
 // --- lists: add several, remove any ----------------------------------------
 
 let itemSerial = 0;
 
-export function addItem(listNode) {
+// `renumber` false: the caller adds many at once and numbers them after
+// (restoring a list of n entries is then linear, not n²).
+export function addItem(listNode, { renumber = true } = {}) {
   const template = listNode.querySelector(':scope > template');
   const li = template.content.firstElementChild.cloneNode(true);
   const serial = String(++itemSerial);
@@ -157,7 +176,7 @@ export function addItem(listNode) {
       if (node.hasAttribute(attr)) node.setAttribute(attr, node.getAttribute(attr).replaceAll('-N-', `-${serial}-`));
   translate(li);
   listNode.querySelector(':scope > .list-body > .items').append(li);
-  updateList(listNode);
+  if (renumber) updateList(listNode);
   return li;
 }
 
@@ -177,6 +196,9 @@ function updateList(listNode) {
     if (hidden) hidden.textContent = ` ${li.querySelector('legend [data-i18n]').textContent} ${i + 1}`;
   });
   listNode.querySelector('.list-empty').hidden = items.length > 0;
+  // No more entries than the engine takes (describe's max_items).
+  const add = listNode.querySelector(':scope > .list-body > .add');
+  if (add && listNode.dataset.maxItems) add.disabled = items.length >= Number(listNode.dataset.maxItems);
 }
 
 // --- the answers in words ----------------------------------------------------

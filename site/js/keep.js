@@ -41,20 +41,31 @@ function readTeamValue(value) {
   return team;
 }
 
-// { profile, team, lang } from a share link's fragment; null when there
-// is none or it cannot be read (a damaged link is ignored, not half applied).
+// { profile, team, lang, damaged } from a share link's fragment; null when
+// there is none. A part that cannot be read is never half applied: a
+// damaged profile restores nothing (damaged: 'answers'), a damaged team
+// restores the profile alone (damaged: 'team'). No answer can be larger
+// than the engine reads (64 KB), so a longer part is damaged as it stands.
+const MAX_PART = 100_000;
+const isRecord = (v) => Boolean(v) && typeof v === 'object' && !Array.isArray(v);
+function readPart(text, check) {
+  if (text.length > MAX_PART) return undefined;
+  try {
+    return check(JSON.parse(fromBase64Url(text)));
+  } catch {
+    return undefined;
+  }
+}
+
 export function readShareLink(hash) {
   const params = new URLSearchParams(hash.replace(/^#/, ''));
   const lang = params.get('lang') === 'en' ? 'en' : params.has('p') || params.has('lang') ? 'zh' : null;
   if (!params.has('p')) return lang ? { profile: null, lang } : null;
-  try {
-    const profile = JSON.parse(fromBase64Url(params.get('p')));
-    const team = readTeamValue(params.has('t') ? JSON.parse(fromBase64Url(params.get('t'))) : null);
-    const valid = profile && typeof profile === 'object' && !Array.isArray(profile) && team;
-    return valid ? { profile, team, lang } : null;
-  } catch {
-    return null;
-  }
+  const profile = readPart(params.get('p'), (v) => (isRecord(v) ? v : undefined));
+  if (!profile) return { profile: null, team: null, lang, damaged: 'answers' };
+  if (!params.has('t')) return { profile, team: readTeamValue(null), lang };
+  const team = readPart(params.get('t'), (v) => readTeamValue(v) || undefined);
+  return team ? { profile, team, lang } : { profile, team: readTeamValue(null), lang, damaged: 'team' };
 }
 
 // localStorage may be missing or refuse (private windows, full quota): the

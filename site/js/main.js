@@ -16,7 +16,7 @@ import { shareLink, readShareLink, remembered, remember, forget, testCase, copyT
 import { applyScope, reportHeight } from './embed-mode.js';
 import { today } from './format.js';
 
-const state = { engine: null, engineStarted: false, quickWhenAnswered: false, version: null, answer: null, profile: {}, team: { members: [] }, evaluatedKey: null, evaluations: 0 };
+const state = { engine: null, engineStarted: false, quickWhenAnswered: false, linkNote: null, version: null, answer: null, profile: {}, team: { members: [] }, evaluatedKey: null, evaluations: 0 };
 
 function setEngineState(key, kind) {
   const node = $('engine-state');
@@ -38,11 +38,18 @@ function showProblems(problems) {
   $('error-summary').hidden = problems.length === 0;
 }
 
+// Each error tied to its question; one about the answers as a whole (too
+// large, unreadable: path "") says what to do without naming a question.
 function engineProblems(errors) {
   return errors.map((error) => {
-    const node = controlForPath(error.path || '');
+    const node = error.path ? controlForPath(error.path) : null;
+    if (!error.path) {
+      const key = `errors.whole.${error.code}`;
+      return { node: null, message: t(has(key) ? key : 'errors.whole.other') };
+    }
     const label = node ? labelOf(node) : error.path;
-    const key = `errors.${error.code}`;
+    const list = node && (node.dataset.type === 'list' || node.dataset.type === 'set');
+    const key = list && error.code === 'out_of_range' ? 'errors.too_many' : `errors.${error.code}`;
     return { node, message: t(has(key) ? key : 'errors.other', { label }) };
   });
 }
@@ -82,7 +89,11 @@ function showAnswer() {
 function switchLanguage(lang) {
   $('lang-state').hidden = true;
   return setLanguage(lang)
-    .then((switched) => switched && reevaluate())
+    .then((switched) => {
+      if (!switched) return;
+      showLinkNote();
+      reevaluate();
+    })
     .catch(() => {
       $('lang-state').hidden = false;
     });
@@ -315,6 +326,14 @@ function wireEvents() {
   wireKeep();
 }
 
+// What could not be restored, in the page's language (again after a switch).
+function showLinkNote() {
+  const note = state.linkNote;
+  if (!note) return;
+  $('link-state').textContent = t(note.key, { fields: note.lost.map(labelOf).join(t('list.sep')) });
+  $('link-state').hidden = false;
+}
+
 // The answers a doctor brought: a share link first, else what this device
 // was asked to remember.
 function restore() {
@@ -323,8 +342,15 @@ function restore() {
   const start = shared || saved;
   if (saved) $('remember').checked = true;
   if (start && start.lang && start.lang !== language()) switchLanguage(start.lang);
-  if (start && start.profile) writeProfile(start.profile);
+  const lost = start && start.profile ? writeProfile(start.profile) : [];
   if (start && start.team) writeTeam(start.team);
+  // A link (or what this device kept) that could not be read, or only in
+  // part, says so: the doctor must not take an empty or partial form for
+  // the answers sent.
+  const damage = shared && shared.damaged;
+  if (damage) state.linkNote = { key: damage === 'team' ? 'link.team_damaged' : 'link.damaged', lost: [] };
+  else if (lost.length) state.linkNote = { key: 'link.partly', lost };
+  showLinkNote();
   return Boolean(start && (start.profile || start.team));
 }
 

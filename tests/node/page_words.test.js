@@ -85,3 +85,25 @@ test('a figure of one length reads as one ("1 year", "about 2 weeks"), not a ran
     assert.doesNotMatch(ui.en[unit], /\{b\}/);
   }
 });
+
+// Every error the engine can give has a message in both languages that says
+// what to do (issue 11): one tied to a question for each field code, one for
+// the answers as a whole for each code that comes without a field (path "").
+// The codes are the contract's (docs/contract.md, section 9).
+test('every error code has words in both languages, with or without a question', () => {
+  const contract = fs.readFileSync(path.join(ROOT, 'docs/contract.md'), 'utf8');
+  const section = contract.slice(contract.indexOf('## 9. Bad input'), contract.indexOf('## 10.'));
+  const list = /Codes: ([^.]*)\./.exec(section)[1];
+  const codes = [...list.matchAll(/`([a-z_]+)`/g)].map((m) => m[1]);
+  assert.ok(codes.length >= 8, codes.join());
+  const missing = [];
+  for (const lang of ['zh', 'en']) {
+    for (const code of codes) {
+      if (!ui[lang][`errors.whole.${code}`] && !ui[lang][`errors.${code}`]) missing.push(`${lang} ${code}`);
+      if (ui[lang][`errors.whole.${code}`]?.includes('{label}')) missing.push(`${lang} errors.whole.${code} names a question`);
+    }
+    for (const code of ['too_large', 'too_deep', 'invalid_json', 'not_object', 'invalid_type'])
+      if (!ui[lang][`errors.whole.${code}`]) missing.push(`${lang} errors.whole.${code}`);
+  }
+  assert.deepStrictEqual(missing, []);
+});

@@ -249,6 +249,34 @@ test('evaluate: JS-made nasties (surrogates, NUL, 70 KB, depth 10,000, odd numbe
   calls += hammer(e, 'profile', nasties());
 });
 
+// Values that are no text at all (issue 11): a Proxy, a fake or hostile
+// Uint8Array, numbers, objects. Each gets invalid_type, never a throw.
+test('evaluate and checkTeam: a value that is not text answers invalid_type, whatever it pretends', async () => {
+  const e = await engine;
+  class Hostile extends Uint8Array {
+    subarray() { throw new TypeError('no'); }
+    get length() { throw new TypeError('no'); }
+  }
+  const values = [
+    new Proxy(new Uint8Array([123, 125]), {}), new Proxy(new String('{}'), {}), new Proxy({}, { get() { throw new Error('trap'); } }),
+    Object.create(Uint8Array.prototype), { length: 2, subarray() { throw new TypeError('no'); }, __proto__: Uint8Array.prototype },
+    42, null, undefined, true, {}, [], [123, 125], new ArrayBuffer(2), new Uint16Array([123, 125]), Symbol('x'), () => '{}',
+  ];
+  for (const kind of ['profile', 'team']) {
+    for (const value of values) {
+      const call = () => (kind === 'team' ? e.checkTeam(value) : e.evaluate(value));
+      let out;
+      assert.doesNotThrow(() => { out = call(); }, `${kind}: ${String(typeof value)}`);
+      assert.strictEqual(problem(kind, out, 'invalid_type'), null);
+      assert.strictEqual(call(), out, 'the same answer every time');
+    }
+    // A genuine subclass instance is bytes: its own length and subarray are not used.
+    const bytes = new Hostile(new TextEncoder().encode('{"age":40}'));
+    const out = kind === 'team' ? e.checkTeam(bytes) : e.evaluate(bytes);
+    assert.strictEqual(problem(kind, out), null);
+  }
+});
+
 test('evaluate: every field with every type of value', async () => {
   const e = await engine;
   const inputs = fieldSweep();

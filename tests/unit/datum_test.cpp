@@ -82,5 +82,14 @@ TEST(Datum, NumbersAreWrittenTheSameEverywhere) {
   EXPECT_EQ(out, "0 0 1 0.7 0.1 1.1 450000 349965 -2.5 1234567.891 1000000000000000 0.3 ");
 }
 
+// Past a long long (a cast there is undefined behaviour, issue 11): six
+// significant digits and an exponent, the same on every platform.
+TEST(Datum, HugeNumbersAreWrittenWithAnExponent) {
+  std::string out;
+  for (double x : {1e18, 9.3e18, -9.3e18, 1e20, 123456789e15, 1e300, 1.7976931348623157e308})
+    write_number(out, x), out += ' ';
+  EXPECT_EQ(out, "1e+18 9.3e+18 -9.3e+18 1e+20 1.23457e+23 1e+300 1.79769e+308 ");
+}
+
 }  // namespace
 }  // namespace talent

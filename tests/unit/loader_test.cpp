@@ -276,6 +276,10 @@ const SchemaMistake kSchemaMistakes[] = {
      "schema.invalid_type", "/profile/fields/g/ordered"},
     {"FieldDeclaredTwice", R"({"profile": {"schema": "p/1", "fields": {"a": {"type": "object", "fields": {"b": {"type": "integer"}}}, "a.b": {"type": "integer"}}}, "team": {"schema": "t/1", "fields": {}}})",
      "schema.duplicate_id", "/profile/fields/a.b"},
+    {"ListLimitOfNone", R"({"profile": {"schema": "p/1", "fields": {"l": {"type": "list", "max_items": 0, "item": {"type": "enum", "values": ["a"]}}}}, "team": {"schema": "t/1", "fields": {}}})",
+     "schema.invalid_type", "/profile/fields/l/max_items"},
+    {"ListLimitNotWhole", R"({"profile": {"schema": "p/1", "fields": {"l": {"type": "list", "max_items": 2.5, "item": {"type": "enum", "values": ["a"]}}}}, "team": {"schema": "t/1", "fields": {}}})",
+     "schema.invalid_type", "/profile/fields/l/max_items"},
     {"DerivedFromNothing", R"({"profile": {"schema": "p/1", "fields": {"age": {"type": "integer", "derive": {"years_since": "born", "on": "today"}}}}, "team": {"schema": "t/1", "fields": {}}})",
      "schema.unknown_field", "/profile"},
 };

@@ -21,15 +21,34 @@ struct Datum {
   std::vector<Datum> items;                            // Array
   std::vector<std::pair<std::string, Datum>> members;  // Object, in input order
 
-  static Datum of(double x) { Datum d; d.kind = Kind::Number; d.number = x; return d; }
-  static Datum of(bool b) { Datum d; d.kind = Kind::Boolean; d.flag = b; return d; }
-  static Datum of(std::string s) { Datum d; d.kind = Kind::Text; d.text = std::move(s); return d; }
+  // Its special members and factories are defined below the class: made
+  // inside its own definition, they would need `members`' element type
+  // (which holds a Datum) complete, and clang with libstdc++ says so.
+  Datum();
+  Datum(const Datum&);
+  Datum(Datum&&) noexcept;
+  Datum& operator=(const Datum&);
+  Datum& operator=(Datum&&) noexcept;
+  ~Datum();
+  static Datum of(double x);
+  static Datum of(bool b);
+  static Datum of(std::string s);
 
   bool is_null() const { return kind == Kind::Null; }
   bool is_number() const { return kind == Kind::Number; }
   bool is_object() const { return kind == Kind::Object; }
   const Datum* find(std::string_view key) const;  // Object member, or nullptr
 };
+
+inline Datum::Datum() = default;
+inline Datum::Datum(const Datum&) = default;
+inline Datum::Datum(Datum&&) noexcept = default;
+inline Datum& Datum::operator=(const Datum&) = default;
+inline Datum& Datum::operator=(Datum&&) noexcept = default;
+inline Datum::~Datum() = default;
+inline Datum Datum::of(double x) { Datum d; d.kind = Kind::Number; d.number = x; return d; }
+inline Datum Datum::of(bool b) { Datum d; d.kind = Kind::Boolean; d.flag = b; return d; }
+inline Datum Datum::of(std::string s) { Datum d; d.kind = Kind::Text; d.text = std::move(s); return d; }
 
 // Parses JSON text strictly (RFC 8259, UTF-8 checked, nothing after the
 // value). False if it is not JSON.

@@ -47,6 +47,10 @@ class Engine {
   // it. Returns the answer, a view into `buffer` (whose size may be larger).
   std::string_view evaluate(std::string_view profile, std::string& buffer) const;
   std::string check_team(std::string_view team) const;
+  // The answer to an input that is not text at all (from JavaScript, a value
+  // that is neither a string nor UTF-8 bytes: a number, an object, a Proxy):
+  // one invalid_type error, like any input of the wrong type.
+  std::string not_text(bool team) const;
   std::string describe() const;
   std::string version() const;
 
@@ -67,6 +71,7 @@ const std::string& builtin_load_error();
 std::string evaluate(std::string_view profile);
 std::string_view evaluate(std::string_view profile, std::string& buffer);
 std::string check_team(std::string_view team);
+std::string not_text(bool team);
 std::string describe();
 std::string version();
 

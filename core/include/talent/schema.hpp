@@ -40,6 +40,7 @@ struct FieldSpec {
   Derivation derive;
   bool default_today = false;       // Date: absent means the local date now
   std::size_t max_length = 0;       // Text: 0 means no limit
+  std::size_t max_items = 0;        // EnumList / RecordList: at most this many entries; 0 means no limit
   bool absent_means_none = false;   // absent is a known "no value" (no claim, none given), not unknown
 
   int rank_of(const std::string& v) const;  // -1 if not a value

@@ -11,7 +11,7 @@ namespace {
 
 const std::set<std::string> kFieldKeys = {"type",  "values", "ordered", "min",   "max",     "above",
                                           "derive", "default", "label", "options", "group",
-                                          "item",  "fields", "max_length", "absent_means_none", "subject"};
+                                          "item",  "fields", "max_length", "max_items", "absent_means_none", "subject"};
 
 // Where problems go: each names the subjects file.
 struct Problems {
@@ -150,6 +150,11 @@ struct SchemaReader {
       return true;
     }
     if (t == "list") {
+      if (auto n = read_number(spec, "max_items", path, errors)) {
+        if (*n < 1 || *n != static_cast<double>(static_cast<std::size_t>(*n)))
+          fail(errors, "schema.invalid_type", path + "/max_items", "max_items is a whole number of at least 1");
+        else field.max_items = static_cast<std::size_t>(*n);
+      }
       const Json* item = member(spec, "item");
       const Json* item_type = item ? member(*item, "type") : nullptr;
       if (!item_type || !item_type->is_string()) {
@@ -202,7 +207,7 @@ struct SchemaReader {
     q["field"] = name;
     // absent_means_none tells the page that leaving the question empty is an
     // answer ("none"), not an unknown.
-    for (const char* key : {"type", "group", "label", "values", "min", "max", "options", "absent_means_none"})
+    for (const char* key : {"type", "group", "label", "values", "min", "max", "max_items", "options", "absent_means_none"})
       if (const Json* v = member(spec, key)) q[key] = *v;
     if (const Json* item = member(spec, "item")) {
       if (const Json* v = member(*item, "values")) q["values"] = *v;
