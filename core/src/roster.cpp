@@ -66,6 +66,7 @@ constexpr Message kMessages[] = {
     {"part_twice", {"第{entry}条中“{value}”重复填写。", "In entry {entry}, \"{value}\" is given twice."}},
     {"too_long", {"内容过长。", "Too long."}},
     {"out_of_range", {"“{value}”超出允许范围（{choices}）。", "\"{value}\" is outside the allowed range ({choices})."}},
+    {"too_many", {"条目太多：最多 {choices} 条。", "Too many entries: at most {choices}."}},
     {"unknown_value", {"“{value}”不是可选的值。", "\"{value}\" is not one of the choices."}},
     {"invalid_date", {"“{value}”不是有效日期。", "\"{value}\" is not a valid date."}},
     {"invalid_type", {"“{value}”格式不对。", "\"{value}\" has the wrong form."}},
@@ -94,6 +95,7 @@ RosterQuestion question_of(const Datum& q) {
   if (const Datum* label = q.find("label")) out.zh = text_of(label->find("zh")), out.en = text_of(label->find("en"));
   if (const Datum* min = q.find("min"); min && min->is_number()) out.min = min->number;
   if (const Datum* max = q.find("max"); max && max->is_number()) out.max = max->number;
+  if (const Datum* n = q.find("max_items"); n && n->is_number()) out.max_items = static_cast<std::size_t>(n->number);
   const Datum* options = q.find("options");
   if (const Datum* values = q.find("values"))
     for (const Datum& v : values->items) {
@@ -308,7 +310,7 @@ void Roster::check_row(const Layout& layout, int row, const std::vector<std::str
     if (value) roster_cells::put(profile, question.field, std::move(*value));
   }
   if (!out.errors.empty()) return write_result(assessment_, lang, out);
-  JsonWriter writer(std::move(profile_buffer_));
+  JsonWriter writer;
   write_datum(writer, profile);
   out.profile = writer.take();
   assessment_ = engine_.assess(out.profile);
@@ -322,15 +324,18 @@ void Roster::check_row(const Layout& layout, int row, const std::vector<std::str
       if (e.path == pointer || starts_with(e.path, pointer + "/")) column = column_of[q], field = questions_[q].field;
     }
     std::string value = column ? normalise(cells[static_cast<std::size_t>(column - 1)]) : e.message;
-    std::string range;
-    for (const auto& q : questions_)
-      if (q.field == field && (q.min || q.max)) {
+    std::string range, code = e.code;
+    for (const auto& q : questions_) {
+      if (q.field != field) continue;
+      if (q.max_items && code == "out_of_range") code = "too_many", range = decimal(static_cast<long long>(q.max_items));
+      else if (q.min || q.max) {
         if (q.min) write_number(range, *q.min);
         range += "–";
         if (q.max) write_number(range, *q.max);
       }
+    }
     out.errors.push_back({row, column, column ? layout.headers[static_cast<std::size_t>(column - 1)] : std::string(), field,
-                          e.code, message(e.code, lang, value, range)});
+                          code, message(code, lang, value, range)});
   }
   if (out.errors.empty()) out.assessment = &assessment_;
   write_result(assessment_, lang, out);

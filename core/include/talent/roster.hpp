@@ -40,6 +40,7 @@ struct RosterQuestion {
   std::string zh, en;
   std::vector<RosterChoice> choices;
   std::optional<double> min, max;
+  std::size_t max_items = 0;          // a list: at most this many entries (0: no limit)
   std::vector<RosterQuestion> parts;  // a list of records: an entry's parts
 };
 
@@ -116,7 +117,6 @@ class Roster {
   std::vector<Programme> programmes_;
   std::string rules_version_;
   mutable Assessment assessment_;
-  mutable std::string profile_buffer_;
 
   void write_result(const Assessment& a, Lang lang, RosterResultRow& out) const;
 };
