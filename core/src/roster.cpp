@@ -99,14 +99,22 @@ RosterQuestion question_of(const Datum& q) {
   const Datum* options = q.find("options");
   if (const Datum* values = q.find("values"))
     for (const Datum& v : values->items) {
-      RosterChoice c{v.text, v.text, v.text};
+      RosterChoice c{v.text, v.text, v.text, {}, {}};
       if (const Datum* o = options ? options->find(v.text) : nullptr) c.zh = text_of(o->find("zh")), c.en = text_of(o->find("en"));
       out.choices.push_back(std::move(c));
     }
   else if (options)  // a text question's suggestions
-    for (const auto& [value, o] : options->members) out.choices.push_back({value, text_of(o.find("zh")), text_of(o.find("en"))});
+    for (const auto& [value, o] : options->members) out.choices.push_back({value, text_of(o.find("zh")), text_of(o.find("en")), {}, {}});
   if (const Datum* fields = q.find("fields"))
     for (const Datum& f : fields->items) out.parts.push_back(question_of(f));
+  // A cell is normalised before it is compared (full-width forms as ASCII):
+  // so are the words it is compared with.
+  const auto keys = [](auto& words) {
+    words.zh_key = normalise(words.zh);
+    words.en_key = lower(normalise(words.en));
+  };
+  keys(out);
+  for (auto& c : out.choices) keys(c);
   return out;
 }
 
@@ -212,20 +220,42 @@ std::string Roster::template_csv(Lang lang) const {
   for (const auto& q : questions_)
     if (in_template(q)) guide.push_back(guide_of(q, lang));
   append_csv_record(out, guide);
-  // The example: a C-category deputy director (a comment: delete or keep it).
+  // The example: a C-category deputy director (a comment: delete or keep it),
+  // by value codes; each cell is written in the template's words.
   const std::vector<std::pair<std::string, std::string>> example{
-      {"age", "48"}, {"retired", en ? "no" : "否"}, {"city", en ? "Another city" : ""}, {"conduct_ok", en ? "yes" : "是"},
-      {"healthy", en ? "yes" : "是"}, {"physician", en ? "yes" : "是"}, {"education.level", en ? "Doctorate" : "博士研究生"},
-      {"education.full_time", en ? "yes" : "是"}, {"title", en ? "Senior" : "正高"}, {"phd_supervisor", en ? "yes" : "是"},
-      {"hospital_grade", "tertiary_a"}, {"honors", en ? "none" : "无"}, {"society_roles", en ? "none" : "无"},
-      {"posts", en ? "nhc/deputy_director/yes/no" : "nhc/科室副主任/二级及以上临床科室"}};
+      {"age", "48"}, {"retired", "false"}, {"city", "other"}, {"conduct_ok", "true"}, {"healthy", "true"},
+      {"physician", "true"}, {"education.level", "doctorate"}, {"education.full_time", "true"}, {"title", "senior"},
+      {"phd_supervisor", "true"}, {"hospital_grade", "tertiary_a"}, {"honors", ""}, {"society_roles", ""},
+      {"posts", "nhc/deputy_director/second_level"}};
+  const auto choice = [&](const std::vector<RosterChoice>& choices, const std::string& code) -> std::string {
+    for (const auto& c : choices)
+      if (c.value == code) return en ? c.en : c.zh;
+    return code;
+  };
+  // A part of a list entry: a choice of one of its enum parts, or a yes/no
+  // part by its words (true).
+  const auto part = [&](const RosterQuestion& q, const std::string& code) -> std::string {
+    for (const auto& p : q.parts) {
+      if (p.type == "boolean" && p.field == code) return en ? p.en : p.zh;
+      if (const std::string said = choice(p.choices, code); said != code) return said;
+    }
+    return code;
+  };
   std::vector<std::string> row{en ? "# example E0001" : "# 示例 E0001", en ? "Wang Fang" : "王芳"};
   for (const auto& q : questions_) {
     if (!in_template(q)) continue;
     std::string cell;
-    for (const auto& [field, value] : example)
-      if (field == q.field) cell = value;
-    if (q.field == "city" && !en) cell = "其他";
+    for (const auto& [field, code] : example) {
+      if (field != q.field) continue;
+      if (q.type == "boolean") cell = code == "true" ? (en ? "yes" : "是") : (en ? "no" : "否");
+      else if (q.type == "list" && code.empty()) cell = en ? "none" : "无";
+      else if (q.parts.empty()) cell = choice(q.choices, code);
+      else
+        for (std::size_t at = 0, next; at <= code.size(); at = next + 1) {  // an entry: its parts by "/"
+          next = std::min(code.find('/', at), code.size());
+          cell += (at ? "/" : "") + part(q, code.substr(at, next - at));
+        }
+    }
     row.push_back(cell);
   }
   append_csv_record(out, row);

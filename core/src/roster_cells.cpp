@@ -184,9 +184,9 @@ static std::optional<std::string> read_date(const std::string& s) {
 // start of those words that fits one choice only.
 static const RosterChoice* read_choice(const std::vector<RosterChoice>& choices, const std::string& cell, Lang lang,
                                 CellError& error) {
-  for (const auto& c : choices)
-    if (same_words(c.value, cell) || c.zh == cell || same_words(c.en, cell)) return &c;
   const std::string l = lower(cell);
+  for (const auto& c : choices)
+    if (same_words(c.value, cell) || c.zh_key == cell || c.en_key == l) return &c;
   // A start of the words ("博士" for 博士研究生), else a part of them
   // ("副主任" for 科室副主任), that fits one choice only.
   std::vector<const RosterChoice*> fits;
@@ -196,7 +196,7 @@ static const RosterChoice* read_choice(const std::vector<RosterChoice>& choices,
       return part.size() >= least && (anywhere ? words.find(part) != std::string::npos : starts_with(words, part));
     };
     for (const auto& c : choices)
-      if (has(c.zh, cell, 2) || has(lower(c.en), l, anywhere ? 4 : 3)) fits.push_back(&c);
+      if (has(c.zh_key, cell, 2) || has(c.en_key, l, anywhere ? 4 : 3)) fits.push_back(&c);
   }
   if (fits.size() == 1) return fits[0];
   std::vector<std::string> names;
@@ -294,7 +294,7 @@ static bool read_entry(const RosterQuestion& q, const std::string& entry, int nu
     if (const auto eq = token.find('='); eq != std::string::npos) {
       const std::string name = normalise(token.substr(0, eq)), value = normalise(token.substr(eq + 1));
       std::size_t i = 0;
-      while (i < q.parts.size() && q.parts[i].field != name && q.parts[i].zh != name && lower(q.parts[i].en) != lower(name)) ++i;
+      while (i < q.parts.size() && q.parts[i].field != name && q.parts[i].zh_key != name && q.parts[i].en_key != lower(name)) ++i;
       if (i == q.parts.size()) return fail("bad_part", token);
       std::optional<Datum> d;
       CellError inner;
@@ -319,7 +319,7 @@ static bool read_entry(const RosterQuestion& q, const std::string& entry, int nu
     const std::string l = lower(token);
     for (std::size_t i = 0; i < q.parts.size(); ++i) {
       const RosterQuestion& p = q.parts[i];
-      if (p.type == "boolean" && (p.field == token || starts_with(p.zh, token) || (l.size() >= 3 && starts_with(lower(p.en), l))))
+      if (p.type == "boolean" && (p.field == token || starts_with(p.zh_key, token) || (l.size() >= 3 && starts_with(p.en_key, l))))
         named.push_back(i);
     }
     if (named.size() == 1 && token.size() >= 2) {

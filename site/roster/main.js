@@ -167,6 +167,7 @@ function showResults() {
   run.results = results;
   $('results').hidden = false;
   table.setResults(results);
+  fillCategories();
   const bad = results.filter((r) => r.errors.length).length;
   $('results-summary').textContent = w('results.summary', { total: results.length, ok: results.length - bad, bad });
   $('results-shown').textContent = w('results.shown', { shown: table.shown(), total: results.length });
@@ -185,14 +186,21 @@ function fillFilters() {
   $('filter-status').replaceChildren(option('', w('filter.any')),
     ...['eligible', 'ineligible', 'incomplete', 'review'].map((s) => option(s, w(`status.${s}`))), option('errors', w('filter.errors')));
   $('filter-programme').replaceChildren(option('', w('filter.any_programme')), ...table.programmes().map((p) => option(p.key, p.label)));
-  $('filter-category').replaceChildren(option('', w('filter.any')), ...['A', 'B', 'C', 'D', 'E', 'F'].map((c) => option(c, c)), option('none', w('filter.no_category')));
   $('filter-status').value = status;
   $('filter-programme').value = programme;
-  $('filter-category').value = category;
+  fillCategories(category);
   const origins = JSON.parse(TEAM_ORIGINS_JSON);
   const origin = $('team-origin').value;
   $('team-origin').replaceChildren(option('', '—'), ...origins.map((o) => option(o.value, language() === 'en' ? o.en : o.zh)));
   $('team-origin').value = origin;
+}
+
+// The categories the rows reached, as they come in.
+function fillCategories(keep = $('filter-category').value) {
+  const option = (value, label) => el('option', { value }, label);
+  $('filter-category').replaceChildren(option('', w('filter.any')), ...table.categories().map((c) => option(c, c)),
+    option('none', w('filter.no_category')));
+  $('filter-category').value = keep;
 }
 
 function onFilter() {
@@ -227,7 +235,7 @@ function showDetail(result, team) {
 // A team member as the team check asks for it (contract 6): the category the
 // roster gave, the title, education and retirement the row says.
 function member(result) {
-  const cat = result.outcomes['fcg.category'];
+  const cat = table.categoryOf(result);
   const profile = JSON.parse(result.profile);
   const m = {};
   if (cat && cat.status === 'eligible' && cat.value) m.category = cat.value;

@@ -152,9 +152,11 @@ export function createTable({ scroller, head, body, table, onView }) {
       scroller.scrollTop = 0;
       refresh();
     },
-    relabel: refresh,
     shown: () => state.view.length,
     programmes: () => state.programmes,
+    // The letters the roster's rows reached, and the aggregate they are the
+    // value of (the engine's "<id>:value" column): no letter is written here.
     categories: () => [...new Set(state.results.map(letter).filter(Boolean))].sort(),
+    categoryOf,
   };
 }

@@ -31,6 +31,7 @@ Lang lang_of(std::string_view name);
 
 struct RosterChoice {
   std::string value, zh, en;
+  std::string zh_key, en_key;  // the words as a cell is compared with them: normalised, English in lower case
 };
 
 // One question of the template (or one part of a list's entry).
@@ -38,6 +39,7 @@ struct RosterQuestion {
   std::string field;  // dotted path; a list's part: its own name
   std::string type;   // describe()'s type: boolean integer number enum text date list
   std::string zh, en;
+  std::string zh_key, en_key;  // as in RosterChoice
   std::vector<RosterChoice> choices;
   std::optional<double> min, max;
   std::size_t max_items = 0;          // a list: at most this many entries (0: no limit)
