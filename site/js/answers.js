@@ -212,14 +212,21 @@ function fillCalculators(outcomes) {
 // The one-line summary a screen reader hears after each change (counts of
 // the programmes by status, and the category), or its short form for the bar
 // at the foot of a phone's screen.
+// The category reached, in words: its letter ("C", "C（需主管部门认定）"), or,
+// with none, "待补充信息" while questions are open and "尚未达到" only when
+// the engine says none is met. An unanswered form is never a "no".
+export function categoryReached(category) {
+  if (category && category.value)
+    return category.status === 'review' ? t('answers.category_review', { c: category.value }) : category.value;
+  return category && category.status === 'incomplete' ? t('status.incomplete') : t('answers.no_category');
+}
+
 export function summaryLine(outcomes, template = 'answers.summary') {
   const counts = { eligible: 0, ineligible: 0, review: 0, incomplete: 0 };
   const category = outcomes[layout.summary_category];
   const programmes = layout.sections.flatMap((s) => s.outcomes).filter((id) => id !== layout.summary_category && outcomes[id]);
   for (const id of programmes) counts[outcomes[id].status] += 1;
-  const reached = category && category.value
-    ? (category.status === 'review' ? t('answers.category_review', { c: category.value }) : category.value)
-    : t('answers.no_category');
+  const reached = categoryReached(category);
   // Only the statuses that occur: "不符合 0 项" on an untouched form would
   // read as a verdict nobody asked for.
   const parts = Object.entries(counts).filter(([, n]) => n > 0).map(([status, n]) => t(`answers.count.${status}`, { n }));

@@ -6,7 +6,7 @@
 import { $, el } from './dom.js';
 import { t, pick } from './i18n.js';
 import { benefitLines, benefitTitle } from './format.js';
-import { statusWord, valueWords, cardId } from './answers.js';
+import { statusWord, valueWords, cardId, categoryReached } from './answers.js';
 import { pageLayout as layout, letterOf } from './page-data.js';
 import { inScope, scopedQuestions, shownPolicies } from './embed-mode.js';
 
@@ -50,13 +50,10 @@ export function categoryWords(outcomes) {
   const above = new Set((category.closest || []).map((step) => step.category));
   const open = (layout.parts[layout.summary_category] || [])
     .filter((id) => above.has(letterOf(id)) && outcomes[id]?.status === 'incomplete').map(letterOf);
-  const reached = category.value;
   const notes = [];
   if (category.under_review) notes.push(t('panel.under_review', { c: category.under_review }));
-  if (reached && open.length) notes.push(t('panel.still_open', { c: open.join(t('panel.letter_sep')) }));
-  const base = reached
-    ? (category.status === 'review' ? t('answers.category_review', { c: reached }) : reached)
-    : t('answers.no_category');
+  if (category.value && open.length) notes.push(t('panel.still_open', { c: open.join(t('panel.letter_sep')) }));
+  const base = categoryReached(category);
   return notes.length ? `${base}${t('panel.notes', { notes: notes.join(t('panel.letter_sep')) })}` : base;
 }
 
