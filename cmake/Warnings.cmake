@@ -20,3 +20,11 @@ if(TALENT_SANITIZE_UNDEFINED)
   target_compile_options(talent_options INTERFACE -fsanitize=undefined,float-cast-overflow -fno-sanitize-recover=all -fno-omit-frame-pointer)
   target_link_options(talent_options INTERFACE -fsanitize=undefined,float-cast-overflow)
 endif()
+# The fuzz preset (clang): every target instrumented for libFuzzer's
+# coverage, with AddressSanitizer and UBSan; the fuzz targets themselves link
+# libFuzzer (tests/fuzz/CMakeLists.txt).
+option(TALENT_FUZZ "Build the libFuzzer targets, everything with ASan and UBSan (clang)" OFF)
+if(TALENT_FUZZ)
+  target_compile_options(talent_options INTERFACE -fsanitize=fuzzer-no-link,address,undefined,float-cast-overflow -fno-sanitize-recover=all -fno-omit-frame-pointer)
+  target_link_options(talent_options INTERFACE -fsanitize=address,undefined,float-cast-overflow)
+endif()

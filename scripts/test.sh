@@ -3,7 +3,8 @@
 #   1. native build, GoogleTest suite (cases, coverage by clause, loader, bad input)
 #   2. the dev build, which must compile without a warning; the same suite
 #      under AddressSanitizer + UBSan (gcc), and under clang's UBSan with
-#      float-cast-overflow
+#      float-cast-overflow; libFuzzer on evaluate and check_team, 60 s each
+#      (TALENT_FUZZ_SECONDS)
 #   3. the wasm module and the site, then Node's runner: the same case files,
 #      10,000+ hostile inputs, and native/wasm byte-for-byte parity
 #   4. the page in Debian's Chromium (playwright-core): personas in zh and en,
@@ -31,6 +32,9 @@ echo "== ubsan (clang: undefined behaviour, float-cast-overflow included)"
 cmake --preset ubsan -DCMAKE_CXX_COMPILER=clang++-14 >/dev/null
 cmake --build --preset ubsan
 ctest --preset ubsan
+
+echo "== fuzz (libFuzzer, ASan and UBSan: tests/fuzz/run.sh)"
+bash tests/fuzz/run.sh "${TALENT_FUZZ_SECONDS:-60}"
 
 echo "== wasm and site"
 bash scripts/build.sh site

@@ -67,20 +67,21 @@ async function compare(inputs, { team = false } = {}) {
   return inputs.length;
 }
 
-test('1,000 generated profiles (full 500 7, valid 500 8): native and wasm answers are byte-identical',
+// The property of issue 11: at least 10,000 generated profiles.
+test('10,000 generated profiles (full 5000 7, valid 5000 8): native and wasm answers are byte-identical',
      { skip: SKIP }, async (t) => {
-  const inputs = [...splitLines(run(NATIVE.genprofiles, ['full', '500', '7'])),
-                  ...splitLines(run(NATIVE.genprofiles, ['valid', '500', '8']))];
-  assert.strictEqual(inputs.length, 1000);
+  const inputs = [...splitLines(run(NATIVE.genprofiles, ['full', '5000', '7'])),
+                  ...splitLines(run(NATIVE.genprofiles, ['valid', '5000', '8']))];
+  assert.strictEqual(inputs.length, 10000);
   // Passed to the wasm module as strings, the way the page does.
   const n = await compare(inputs.map((b) => b.toString('utf8')));
   t.diagnostic(`${n} profiles compared`);
 });
 
-test('500 mutated profiles (mutated 500 9): native and wasm answers to bad input are byte-identical',
+test('2,000 mutated profiles (mutated 2000 9): native and wasm answers to bad input are byte-identical',
      { skip: SKIP }, async (t) => {
   // Raw bytes, as the CLI reads them (invalid UTF-8 included), one line each.
-  const inputs = cliLines(run(NATIVE.genprofiles, ['mutated', '500', '9']));
+  const inputs = cliLines(run(NATIVE.genprofiles, ['mutated', '2000', '9']));
   const n = await compare(inputs);
   t.diagnostic(`${n} profiles compared`);
 });

@@ -6,10 +6,9 @@
 
 namespace talent::testing {
 
-ProfileGenerator::ProfileGenerator(const RecordSchema& schema, std::uint64_t seed) : schema_(schema), state_(seed) {}
+ProfileGenerator::ProfileGenerator(const RecordSchema& schema, std::uint64_t seed) : schema_(schema), random_(seed) {}
 
-// splitmix64: the same sequence on every platform, unlike <random>'s distributions.
-std::uint64_t ProfileGenerator::next() {
+std::uint64_t Random::next() {
   std::uint64_t z = (state_ += 0x9E3779B97F4A7C15ULL);
   z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
   z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;

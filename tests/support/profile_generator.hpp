@@ -9,6 +9,19 @@
 
 namespace talent::testing {
 
+// splitmix64: the same sequence on every platform, unlike <random>'s
+// distributions, so a seed names the same profiles everywhere.
+class Random {
+ public:
+  explicit Random(std::uint64_t seed) : state_(seed) {}
+  std::uint64_t next();
+  int below(int n) { return static_cast<int>(next() % static_cast<std::uint64_t>(n)); }
+  bool chance(int percent) { return below(100) < percent; }
+
+ private:
+  std::uint64_t state_;
+};
+
 class ProfileGenerator {
  public:
   ProfileGenerator(const RecordSchema& schema, std::uint64_t seed);
@@ -21,10 +34,9 @@ class ProfileGenerator {
 
  private:
   const RecordSchema& schema_;
-  std::uint64_t state_;
-  std::uint64_t next();
-  int below(int n) { return static_cast<int>(next() % static_cast<std::uint64_t>(n)); }
-  bool chance(int percent) { return below(100) < percent; }
+  Random random_;
+  int below(int n) { return random_.below(n); }
+  bool chance(int percent) { return random_.chance(percent); }
   Json value_for(const FieldSpec& f, bool complete);
   Json record(const RecordSchema& schema, bool complete);
 };
