@@ -9,6 +9,11 @@
 //    (zh and en) and the layout compiled in.
 // 4. Names every asset by its content hash (app.<hash>.js …), so any static
 //    host can cache them for ever; index.html is the only unhashed page.
+//    sw.js, the service worker that keeps the build for offline use, is
+//    unhashed too (writeServiceWorker), so browsers find a new one.
+// 5. Writes manifest.json: the source commit, the versions and every file's
+//    SHA-384 (scripts/site/release-manifest.js), the same bytes for two
+//    builds of one commit.
 'use strict';
 const fs = require('fs');
 const path = require('path');
@@ -16,10 +21,12 @@ const crypto = require('crypto');
 const esbuild = require('esbuild');
 const { pageText } = require('./site/page-text');
 const { renderer, esc } = require('./site/render-page');
+const { writeReleaseManifest } = require('./site/release-manifest');
 
 const repo = path.resolve(__dirname, '..');
 const site = path.join(repo, 'site');
-const dist = path.join(repo, process.env.TALENT_DIST_DIR || 'dist');
+// TALENT_DIST_DIR: another folder, relative to the repository or absolute.
+const dist = path.resolve(repo, process.env.TALENT_DIST_DIR || 'dist');
 // What the wasm build writes: the module and the clause texts it no longer carries.
 const ENGINE_FILES = ['engine.js', 'engine.wasm', 'clauses.json', 'roster-engine.js', 'roster-engine.wasm'];
 const readJson = (file) => JSON.parse(fs.readFileSync(path.join(site, file), 'utf8'));
@@ -31,6 +38,16 @@ async function describeEngine() {
   const engine = await createEngine({ wasmBinary: fs.readFileSync(path.join(dist, 'engine.wasm')) });
   return { described: JSON.parse(engine.describe()), version: JSON.parse(engine.version()) };
 }
+
+// The script files a bundle may start, for its Trusted Types policy
+// (site/js/trusted-urls.js): exactly the ones it loads, as JSON text. The
+// service worker keeps one fixed name at the site's root, where its scope
+// must be; the page registers it.
+const SERVICE_WORKER_JS = 'sw.js';
+const ownScripts = (...names) => {
+  if (names.some((name) => typeof name !== 'string')) throw new Error(`a bundle's own script is missing: ${names.join(', ')}`);
+  return JSON.stringify(JSON.stringify(names));
+};
 
 function hashedName(name, content) {
   const hash = crypto.createHash('sha256').update(content).digest('hex').slice(0, 10);
@@ -120,12 +137,14 @@ async function writeRoster({ emit, assets, common, described, esc }) {
     ROSTER_ENGINE_JS: JSON.stringify(assets['roster-engine.js']),
     ROSTER_ENGINE_WASM: JSON.stringify(assets['roster-engine.wasm']),
     SPREADSHEET_JS: JSON.stringify(assets['spreadsheet.js']),
+    OWN_SCRIPTS_JSON: ownScripts(assets['roster-engine.js'], assets['spreadsheet.js']),
   }));
   const origin = (described.team_questions || []).find((q) => q.field === 'origin');
   const origins = origin ? origin.values.map((value) => ({ value, ...origin.options[value] })) : [];
   emit('roster.js', await build('roster/main.js', {
     ROSTER_TEXT_JSON: JSON.stringify(JSON.stringify(rosterText)),
     ROSTER_WORKER_JS: JSON.stringify(assets['roster-worker.js']),
+    OWN_SCRIPTS_JSON: ownScripts(assets['roster-worker.js'], SERVICE_WORKER_JS),
     TEAM_ORIGINS_JSON: JSON.stringify(JSON.stringify(origins)),
   }));
   const css = await esbuild.build({ ...common, entryPoints: [path.join(site, 'roster/roster.css')] });
@@ -144,11 +163,38 @@ async function writeRoster({ emit, assets, common, described, esc }) {
   fs.writeFileSync(path.join(dist, 'roster.html'), html);
 }
 
+// The offline copy (site/sw.js → dist/sw.js, unhashed at the root, where its
+// scope is): the two pages and every file they load are fetched when the
+// worker installs. The spreadsheet reader (about 330 KB gzipped, as much
+// as all the rest together) serves only an HR office with a workbook: it
+// is kept when first used, not fetched for every visitor. The build's id
+// is a hash of what is precached (names and bytes) and nothing else, so the
+// same build gives the same sw.js, and the browser installs a worker only
+// when something changed. SW_PAGES names, for each page, its own script:
+// a page fetched during a host's half-done upload must be of this build.
+const PAGES = ['index.html', 'roster.html'];
+const ON_DEMAND = ['spreadsheet.js'];
+async function writeServiceWorker(assets) {
+  const precache = [...PAGES, ...Object.entries(assets).filter(([name]) => !ON_DEMAND.includes(name)).map(([, hashed]) => hashed)].sort();
+  const id = crypto.createHash('sha256');
+  for (const name of precache) id.update(`${name}\0`).update(fs.readFileSync(path.join(dist, name))).update('\0');
+  const build = id.digest('hex').slice(0, 16);
+  const js = await esbuild.build({ ...common, entryPoints: [path.join(site, 'sw.js')], format: 'iife', define: {
+    SW_BUILD: JSON.stringify(build),
+    SW_PRECACHE: JSON.stringify(precache),
+    SW_ON_DEMAND: JSON.stringify(ON_DEMAND.map((name) => assets[name])),
+    SW_PAGES: JSON.stringify({ 'index.html': assets['app.js'], 'roster.html': assets['roster.js'] }),
+  } });
+  fs.writeFileSync(path.join(dist, SERVICE_WORKER_JS), js.outputFiles[0].contents);
+  const bytes = precache.reduce((sum, name) => sum + fs.statSync(path.join(dist, name)).size, 0);
+  console.log(`site: ${SERVICE_WORKER_JS} (build ${build}) precaches ${precache.length} files, ${(bytes / 1024).toFixed(0)} KB before compression`);
+}
+
 async function main() {
   const { described, version } = await describeEngine();
   const layout = readJson('layout.json');
   const help = readJson('question-help.json');
-  const text = pageText(readJson('text/ui.json'), described, help, layout);
+  const text = pageText(readJson('text/ui.json'), described, help, layout, version);
   const render = renderer(text, layout, described, help);
 
   clearDist();
@@ -193,6 +239,7 @@ async function main() {
     PAGE_TEXT_EN_URL: JSON.stringify(assets['words-en.json']),
     PAGE_LAYOUT_JSON: JSON.stringify(JSON.stringify(layout)),
     ENGINE_JS_URL: JSON.stringify(assets['engine.js']),
+    OWN_SCRIPTS_JSON: ownScripts(assets['engine.js'], SERVICE_WORKER_JS),
     ENGINE_WASM_URL: JSON.stringify(assets['engine.wasm']),
     CLAUSE_TEXTS_URL: JSON.stringify(assets['clauses.json']),
   });
@@ -206,12 +253,17 @@ async function main() {
   fs.writeFileSync(path.join(dist, 'index.html'), html);
   fs.copyFileSync(path.join(site, 'robots.txt'), path.join(dist, 'robots.txt'));
   await writeRoster({ emit, assets, common, described, esc });
+  await writeServiceWorker(assets);
   const embed = await writeEmbed();
   console.log(`site: a portal embeds the checker with (pinned, never-changing copy):\n  ${embed.tag}`);
+  // Last: it lists every file the steps above wrote.
+  const release = writeReleaseManifest(repo, dist, version);
+  const { commit, dirty } = release.manifest.source;
+  console.log(`site: manifest.json (${release.integrity}) lists ${release.manifest.files.length} files of commit ${commit}${dirty ? ' with changes not committed' : ''}`);
   console.log(`site: dist/ has ${fs.readdirSync(dist).sort().join(', ')} (engine ${version.engine})`);
 }
 
 main().catch((err) => {
-  console.error(`site: ${err.message}`);
+  console.error(`site: ${err.stack}`);
   process.exit(1);
 });

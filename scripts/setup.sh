@@ -6,7 +6,8 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 wanted=(cmake ninja-build g++ clang-14 libgtest-dev libbenchmark-dev nlohmann-json3-dev emscripten
-        chromium fonts-noto-cjk)  # the browser tests; the fonts so screenshots show Chinese
+        chromium fonts-noto-cjk  # the browser tests; the fonts so screenshots show Chinese
+        curl)  # scripts/verify-release.sh, which a Node test runs against a served copy
 # (clang-14: the ubsan build, whose float-cast-overflow check gcc lacks)
 # A machine may bring its own (newer) node and npm: keep them.
 command -v node >/dev/null || wanted+=(nodejs)

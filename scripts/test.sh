@@ -6,7 +6,10 @@
 #      float-cast-overflow; libFuzzer on evaluate and check_team, 60 s each
 #      (TALENT_FUZZ_SECONDS)
 #   3. the wasm module and the site, then Node's runner: the same case files,
-#      10,000+ hostile inputs, and native/wasm byte-for-byte parity
+#      10,000+ hostile inputs, native/wasm byte-for-byte parity, and the
+#      release: dist/manifest.json, scripts/verify-release.sh against a
+#      served copy, and a second clean build elsewhere that must give the
+#      same dist/ byte for byte (about a minute on two cores)
 #   4. the page in Debian's Chromium (playwright-core): personas in zh and en,
 #      share/remember/print, axe, privacy; screenshots in tests/e2e/artifacts/
 set -euo pipefail

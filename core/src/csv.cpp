@@ -1,6 +1,7 @@
 #include "talent/csv.hpp"
 
 #include <sstream>
+#include <string_view>
 
 namespace talent {
 
@@ -77,11 +78,18 @@ void append_csv_record(std::string& out, const std::vector<std::string>& fields)
   for (std::size_t i = 0; i < fields.size(); ++i) {
     if (i) out += ',';
     const std::string& f = fields[i];
+    // A spreadsheet program runs a cell that starts with one of these as a
+    // formula (CSV injection): a staff ID or a cell echoed in an error could
+    // be one. The apostrophe makes it text, and shows as nothing in Excel,
+    // WPS and LibreOffice.
+    const bool formula_like = !f.empty() && std::string_view("=+-@\t\r").find(f.front()) != std::string_view::npos;
     if (f.find_first_of(",\"\r\n") == std::string::npos) {
+      if (formula_like) out += '\'';
       out += f;
       continue;
     }
     out += '"';
+    if (formula_like) out += '\'';
     for (char c : f) {
       if (c == '"') out += '"';
       out += c;

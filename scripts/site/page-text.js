@@ -5,12 +5,27 @@
 //
 // Keys: q.<field> label, h.<field> help, o.<field>.<value> option,
 // q.<list>.<sub> and o.<list>.<sub>.<value> for list items, out.<id>
-// outcome label, pol.<id> policy title.
+// outcome label, pol.<id> policy title; release.* the engine's and rules'
+// versions and dates, from version() (see releaseWords).
 'use strict';
 
 const LANGS = ['zh', 'en'];
+const fill = (template, vars) => template.replace(/\{(\w+)\}/g, (_, k) => (vars[k] === undefined ? '' : String(vars[k])));
 
-function pageText(ui, described, help, layout) {
+// The versions the page shows before its engine loads (the footer, the
+// print header), written as the page's script writes them from the same
+// version() once the engine is here (site/js/main.js, rulesVersion):
+// each rules version with its date (rules.dated), joined by " · ".
+function releaseWords(words, version) {
+  const rules = Object.keys(version.rules)
+    .map((id) => fill(words['rules.dated'], { version: version.rules[id], date: version.rules_dates[id] })).join(' · ');
+  return {
+    'release.footer': fill(words['footer.version'], { engine: version.engine, rules }),
+    'release.print': fill(words['print.rules'], { rules }),
+  };
+}
+
+function pageText(ui, described, help, layout, version) {
   const text = { zh: { ...ui.zh }, en: { ...ui.en } };
   const put = (key, pair) => {
     for (const lang of LANGS) if (pair && pair[lang] !== undefined) text[lang][key] = pair[lang];
@@ -36,6 +51,7 @@ function pageText(ui, described, help, layout) {
     put(`pol.${policy.id}`, policy.title);
     for (const outcome of policy.outcomes) put(`out.${outcome.id}`, outcome.label);
   }
+  for (const lang of LANGS) Object.assign(text[lang], releaseWords(text[lang], version));
   // Every word in both languages: a key one language lacks fails the build.
   for (const lang of LANGS)
     for (const other of LANGS)
@@ -44,4 +60,4 @@ function pageText(ui, described, help, layout) {
   return text;
 }
 
-module.exports = { pageText, LANGS };
+module.exports = { pageText, releaseWords, LANGS };

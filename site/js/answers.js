@@ -238,6 +238,15 @@ export function summaryLine(outcomes, template = 'answers.summary') {
 // does not rebuild its card (typing a number changes one or two).
 const shown = new Map();
 
+// Puts `node` in `parent` just before `next` (last when null), unless it is
+// there already: moving a node takes the focus out of it, and a
+// calculator's field (in a section) would lose the doctor's typing after
+// the first key. Returns the node, the next one's `next`.
+function place(parent, node, next) {
+  if (node.parentNode !== parent || node.nextSibling !== next) parent.insertBefore(node, next);
+  return node;
+}
+
 // Where the cards go: the sections of the doctor's own city first, and the
 // programmes this person is not eligible for folded under "其他项目 (n)" at
 // the end, one click away. Each card keeps a marker at its home so it can
@@ -250,7 +259,7 @@ function arrange(outcomes, order) {
     .map((c) => rank.get(c.dataset.outcome) ?? Infinity));
   sections.sort((a, b) => first(a) - first(b));
   const cards = $('answer-cards');
-  for (const section of sections) cards.insertBefore(section, $('other-programmes'));
+  sections.reduceRight((next, section) => place(cards, section, next), $('other-programmes'));
   let folded = 0;
   for (const card of document.querySelectorAll('.card[data-outcome]')) {
     const id = card.dataset.outcome;
@@ -266,7 +275,8 @@ function arrange(outcomes, order) {
     } else if (card.previousSibling !== home) home.after(card);
   }
   // The folded cards in the page's order.
-  [...others.children].sort((a, b) => rank.get(a.dataset.outcome) - rank.get(b.dataset.outcome)).forEach((c) => others.append(c));
+  [...others.children].sort((a, b) => rank.get(a.dataset.outcome) - rank.get(b.dataset.outcome))
+    .reduceRight((next, card) => place(others, card, next), null);
   for (const section of sections)
     section.hidden = section.dataset.outOfScope !== undefined || !section.querySelector('.card[data-outcome]');
   $('other-programmes').hidden = folded === 0;

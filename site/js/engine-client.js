@@ -2,6 +2,8 @@
 // the contract with it: JSON text in, JSON text out. Nothing here decides
 // anything; the page only parses what the engine says.
 
+import { ownScriptURL } from './trusted-urls.js';
+
 /* global createEngine, ENGINE_JS_URL, ENGINE_WASM_URL */
 
 export function webAssemblyAvailable() {
@@ -9,12 +11,13 @@ export function webAssemblyAvailable() {
 }
 
 // The Emscripten glue (it defines createEngine), added when the engine is
-// first wanted; both of its files carry a content hash in their names.
+// first wanted; both of its files carry a content hash in their names. Its
+// URL goes through the site's Trusted Types policy (trusted-urls.js).
 function loadScript(url) {
   if (typeof createEngine === 'function') return Promise.resolve();
   return new Promise((resolve, reject) => {
     const script = document.createElement('script');
-    script.src = url;
+    script.src = ownScriptURL(url);
     script.onload = resolve;
     script.onerror = () => reject(new Error(`${url} could not be loaded`));
     document.head.append(script);
@@ -28,7 +31,8 @@ function loadScript(url) {
 
 /**
  * @returns {Promise<{evaluate: (profile: object) => Assessment, checkTeam: (team: object) => TeamCheck,
- *   describe: () => object, version: () => {engine: string, rules: Object<string, string>}}>}
+ *   describe: () => object,
+ *   version: () => {engine: string, rules: Object<string, string>, rules_dates: Object<string, string>}}>}
  */
 export async function loadEngine() {
   await loadScript(ENGINE_JS_URL);

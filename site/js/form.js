@@ -123,7 +123,11 @@ function writeControl(node, value) {
       updateList(node);
       break;
     default: {
-      const text = value === undefined || value === null ? '' : String(value);
+      // Only a string or a number can be a field's text. Anything else (an
+      // object or a list from a link or a stored copy) is not restored, and
+      // writeProfile reports it: String() of {"toString": 1} would throw and
+      // leave the page without its engine.
+      const text = typeof value === 'string' || typeof value === 'number' ? String(value) : '';
       node.value = text;
       // Free text outside the offered list (a specialty from an older link)
       // is "another"; an enum value the page does not offer stays unanswered.

@@ -12,8 +12,9 @@ import { renderConclusions, programmeOrder, barLine } from './conclusions.js';
 import { startQuickCheck, stopQuickCheck, advance, back, followAnswer } from './quick-check.js';
 import { usePolicies, showClause, wireClauseDialog, clauseTexts, loadedClauseTexts } from './clause-dialog.js';
 import { renderAnswersRecord, renderCitedClauses } from './record.js';
-import { shareLink, readShareLink, remembered, remember, forget, testCase, copyText } from './keep.js';
+import { shareLink, shareFragment, readShareLink, remembered, remember, forget, testCase, copyText } from './keep.js';
 import { applyScope, reportHeight } from './embed-mode.js';
+import { keepOffline, offerUpdates } from './offline.js';
 import { today } from './format.js';
 
 const state = { engine: null, engineStarted: false, quickWhenAnswered: false, linkNote: null, version: null, answer: null, profile: {}, team: { members: [] }, evaluatedKey: null, evaluations: 0 };
@@ -66,8 +67,13 @@ function showWarnings(answer) {
     }));
 }
 
+// Each rules version with the date it was set, as the build wrote them into
+// the footer and print header from the same version() (releaseWords,
+// scripts/site/page-text.js).
 function rulesVersion() {
-  return state.version ? Object.values(state.version.rules).join(' · ') : '';
+  if (!state.version) return '';
+  const { rules, rules_dates: dates } = state.version;
+  return Object.keys(rules).map((id) => t('rules.dated', { version: rules[id], date: dates[id] })).join(' · ');
 }
 
 function showAnswer() {
@@ -80,7 +86,6 @@ function showAnswer() {
   $('summary-bar-text').textContent = barLine(answer, state.profile);
   $('answer-as-of').textContent = t('answers.as_of', { date: answer.as_of, rules: rulesVersion() });
   $('print-meta').textContent = `${t('answers.as_of', { date: answer.as_of, rules: rulesVersion() })} · ${t('print.generated', { date: today() })}`;
-  $('versions').textContent = t('footer.version', { engine: state.version.engine, rules: rulesVersion() });
   $('answer-cards').hidden = false;
 }
 
@@ -131,7 +136,10 @@ function evaluate() {
     $('answer-cards').hidden = true;
     return setEngineState('engine.failed', 'failed');
   }
-  state.evaluatedKey = key;
+  // An answer that came with a field the browser could not read is not the
+  // answer to this profile: clearing that field must answer again, or its
+  // error would stay on screen with the answers hidden.
+  state.evaluatedKey = unreadable.length ? null : key;
   problems.push(...engineProblems(answer.errors || []));
   showProblems(problems);
   if (problems.length) {
@@ -374,6 +382,10 @@ async function startEngine() {
   if (state.engineStarted) return;
   state.engineStarted = true;
   setEngineState('engine.loading', 'loading');
+  // The offline copy (the whole build, about 340 KB gzipped, fetched in the
+  // background) comes with the engine, for the same reason: a reader who
+  // only reads never pays for it.
+  keepOffline();
   try {
     performance.mark('engine-start');
     state.engine = await loadEngine();
@@ -386,7 +398,27 @@ async function startEngine() {
   evaluate();
 }
 
+// The doctor's answers (and language) go with the page into the new
+// version, in the address's fragment as a share link carries them (never
+// sent), beside what else the fragment says (#embed&policies=…).
+function keepAnswersAcrossReload() {
+  const { profile } = readProfile();
+  const team = readTeam();
+  const answered = Object.keys(profile).length > 0 || team.members.length > 0 || Boolean(team.origin);
+  if (!answered && language() === 'zh') return;
+  const others = new URLSearchParams(window.location.hash.replace(/^#/, ''));
+  for (const key of ['p', 't', 'lang']) others.delete(key);
+  const url = new URL(window.location.href);
+  url.hash = [others.toString(), shareFragment(profile, language(), team)].filter(Boolean).join('&');
+  window.history.replaceState(null, '', url.href);
+}
+
 applyScope();
 wireEvents();
 startEngineWhenNeeded(restore());
 reportHeight();
+offerUpdates({
+  notice: $('update-notice'),
+  word: (tag, key) => el(tag, { 'data-i18n': key }, t(key)),
+  beforeReload: keepAnswersAcrossReload,
+});

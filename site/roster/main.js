@@ -4,6 +4,8 @@
 // check one click away. Nothing leaves the device or is stored.
 import { $, el } from '../js/dom.js';
 import { shareFragment } from '../js/keep.js';
+import { ownScriptURL } from '../js/trusted-urls.js';
+import { keepOffline, offerUpdates } from '../js/offline.js';
 import { w, language, setLanguage } from './words.js';
 import { createTable } from './table.js';
 
@@ -23,7 +25,9 @@ function stopWorkers() {
   run.workers = [];
 }
 
-const newWorker = () => new Worker(ROSTER_WORKER_JS);
+// The worker's URL goes through the site's Trusted Types policy (roster.html
+// requires it for every script URL).
+const newWorker = () => new Worker(ownScriptURL(ROSTER_WORKER_JS));
 
 async function open(file) {
   stopWorkers();
@@ -268,8 +272,12 @@ function checkTeam() {
 
 // --- export ----------------------------------------------------------------
 
+// As the engine's CSV writer (core/src/csv.cpp), byte for byte: a cell that
+// starts as a formula would (= + - @, tab, CR) gets an apostrophe, so that
+// no spreadsheet program runs it (CSV injection).
 const csvField = (value) => {
-  const s = String(value ?? '');
+  const text = String(value ?? '');
+  const s = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 };
 const csvLine = (cells) => `${cells.map(csvField).join(',')}\r\n`;
@@ -331,3 +339,7 @@ function wire() {
 }
 
 wire();
+// The page works offline after one visit, and offers a new version when
+// one is ready (the staff file is not kept: it never leaves memory).
+offerUpdates({ notice: $('update-notice'), word: (tag, key) => el(tag, { 'data-r': key }, w(key)) });
+keepOffline();

@@ -3,7 +3,15 @@
 // doctor's engine and its roster calls, talent/roster.hpp), a batch at a
 // time, posting each batch's results as it goes. Several of these run at
 // once; the page stays free to scroll and type.
+//
+// A dedicated worker takes its CSP from its own response's headers, not
+// from roster.html's meta tag (CSP 3, "initialize a global object's CSP
+// list": only blob: and data: workers inherit), so on a plain static host
+// nothing enforces Trusted Types in here. Its two importScripts go through
+// the same policy all the same: a host that sends the page's CSP as a
+// header for this file too finds them allowed, and nothing else.
 import { readRoster, FileProblem } from './read-file.js';
+import { ownScriptURL } from '../js/trusted-urls.js';
 
 /* global ROSTER_ENGINE_JS, ROSTER_ENGINE_WASM, SPREADSHEET_JS, createRosterEngine */
 const BATCH = 250;
@@ -11,7 +19,7 @@ let engine = null;
 
 async function startEngine() {
   if (!engine) {
-    importScripts(ROSTER_ENGINE_JS);
+    importScripts(ownScriptURL(ROSTER_ENGINE_JS));
     engine = await createRosterEngine({ locateFile: (file) => (file.endsWith('.wasm') ? ROSTER_ENGINE_WASM : file) });
   }
   return engine;
@@ -33,7 +41,7 @@ async function check({ bytes, part, parts, lang }) {
   let file;
   try {
     file = readRoster(new Uint8Array(bytes), () => {
-      if (typeof self.XLSX === 'undefined') importScripts(SPREADSHEET_JS);
+      if (typeof self.XLSX === 'undefined') importScripts(ownScriptURL(SPREADSHEET_JS));
       return self.XLSX;
     });
   } catch (err) {

@@ -23,6 +23,31 @@ test('the form is plain HTML before the engine loads, with a visible loading sta
   assert.ok(await page.locator('[data-field="age"]').isVisible());
   assert.ok(await page.locator('[data-field="education.level"]').isVisible());
   assert.match(await page.locator('#engine-state').innerText(), /规则引擎/);
+  // The footer names the engine and each rules version with its date (written at build time).
+  assert.match(await page.locator('#versions').innerText(), /^引擎 [\d.]+ · 规则版本 fcg-\d{4}\.\d+（\d{4}-\d{2}-\d{2}） · wz-\d{4}\.\d+（\d{4}-\d{2}-\d{2}）$/);
+  await context.close();
+});
+
+// The footer is written at build time from the engine's version(); the
+// answer's line and the printout from the same version() once the engine has
+// answered: the same rules text, in either language.
+test('the footer names each rules version with its date before the engine loads, as the answer and the printout do, in zh and en', async () => {
+  const { page, context, seen } = await site.open();
+  const rulesInFooter = async () => (await page.locator('#versions').innerText()).replace(/^.*?(?=fcg-)/, '');
+  const zh = await rulesInFooter();
+  assert.match(zh, /^fcg-\d{4}\.\d+（\d{4}-\d{2}-\d{2}） · wz-\d{4}\.\d+（\d{4}-\d{2}-\d{2}）$/);
+  assert.deepEqual(seen.requests.filter((url) => /engine\.[0-9a-f]+\.(wasm|js)$/.test(url)), [], 'before the engine');
+  await switchLanguage(page, 'en');
+  const en = await rulesInFooter();
+  assert.match(await page.locator('#versions').innerText(), /^Engine [\d.]+ · rules fcg-/);
+  assert.equal(en, zh.replace(/（/g, ' (').replace(/）/g, ')'));
+  await waitForEngine(page);
+  await enter(page, clinician50);
+  assert.ok((await page.locator('#answer-as-of').innerText()).endsWith(`rules ${en}`), await page.locator('#answer-as-of').innerText());
+  assert.ok((await page.locator('#print-meta').textContent()).includes(en));
+  await switchLanguage(page, 'zh');
+  assert.equal(await rulesInFooter(), zh);
+  assert.ok((await page.locator('#answer-as-of').innerText()).endsWith(`规则版本 ${zh}`), await page.locator('#answer-as-of').innerText());
   await context.close();
 });
 
@@ -416,8 +441,9 @@ test('the printout: the answers given, each programme with its deciding reasons,
   assert.equal(await page.locator('#profile-form').isVisible(), false);
   assert.ok(await page.locator('#print-header').isVisible());
   const meta = await page.locator('#print-meta').innerText();
-  assert.match(meta, /fcg-\d{4}\.\d+ · wz-\d{4}\.\d+/);
-  assert.match(meta, /\d{4}-\d{2}-\d{2}/);
+  // The rules versions, each with its date, the check's date and the print date.
+  assert.match(meta, /^评估日期 \d{4}-\d{2}-\d{2}；规则版本 fcg-\d{4}\.\d+（\d{4}-\d{2}-\d{2}） · wz-\d{4}\.\d+（\d{4}-\d{2}-\d{2}） · 打印日期 \d{4}-\d{2}-\d{2}$/);
+  assert.ok(meta.includes((await page.locator('#versions').textContent()).replace(/^.*?(?=fcg-)/, '')), 'the rules as the footer names them');
   // The rules version and dates once.
   assert.equal(await page.locator('#answer-as-of').isVisible(), false);
   assert.equal(await page.locator('#versions').isVisible(), false);
@@ -482,6 +508,36 @@ test('a value out of range gets an error tied to its field and in the summary, a
   await page.locator('[data-field="age"]').fill('45');
   await page.waitForSelector('#error-summary[hidden]', { state: 'attached' });
   assert.equal(await page.locator('#q-age').getAttribute('aria-invalid'), null);
+  await context.close();
+});
+
+// Found by the hostile-input tests (hostile.test.js): each key in a
+// calculator's field moved the answer sections and took the focus away
+// after the first digit; and a field that held no number kept its error,
+// and the answers stayed hidden, once cleared.
+test('typing into a calculator keeps the focus; clearing a field that held no number clears its error', async () => {
+  const { page, context } = await site.open();
+  await waitForEngine(page);
+  await enter(page, deputyDirector);
+  const area = page.locator('[data-field="plan.housing_area_m2"]');
+  await area.fill('');
+  await area.focus();
+  await page.keyboard.type('123');
+  assert.equal(await area.inputValue(), '123');
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.field), 'plan.housing_area_m2');
+  const age = page.locator('[data-field="age"]');
+  await age.fill('');
+  await age.focus();
+  await page.keyboard.type('4e');  // the browser holds text that is not a number
+  await page.keyboard.press('Tab');
+  assert.ok(await age.evaluate((input) => input.validity.badInput));
+  await page.waitForSelector('#error-summary:not([hidden])');
+  assert.match(await page.locator('#error-list').innerText(), /年龄.*请输入数字/);
+  await age.focus();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Backspace');
+  await page.waitForSelector('#error-summary[hidden]', { state: 'attached' });
+  assert.ok(await page.locator('#answer-cards').isVisible());
   await context.close();
 });
 

@@ -28,6 +28,12 @@ async function startBrowser() {
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 }
 
+// What Chromium writes to the console when the CSP refuses something: a
+// refused load or eval, and a Trusted Types refusal ("This document
+// requires 'TrustedScriptURL' assignment", "Refused to create a
+// TrustedTypePolicy named …").
+const CSP_MESSAGE = /Content Security Policy|Refused to|TrustedType|Trusted Type|requires 'Trusted/i;
+
 // A fresh context whose every request and CSP violation is recorded, so a
 // test can say none left the origin and none was refused.
 async function openPage(browser, origin, { width = 1280, height = 900, path: at = '', hash = '', context: given, beforeLoad } = {}) {
@@ -37,13 +43,14 @@ async function openPage(browser, origin, { width = 1280, height = 900, path: at 
   page.on('request', (request) => seen.requests.push(request.url()));
   page.on('pageerror', (error) => seen.errors.push(error.message));
   page.on('console', (message) => {
-    if (/Content Security Policy|Refused to/i.test(message.text())) seen.csp.push(message.text());
+    if (CSP_MESSAGE.test(message.text())) seen.csp.push(message.text());
     if (message.type() === 'error') seen.errors.push(message.text());
   });
-  // Playwright's init scripts run outside the page's CSP.
+  // Playwright's init scripts run outside the page's CSP, in every frame
+  // (the embedded checker, a roster row's answer) before its own scripts.
   await page.addInitScript(() => {
     window.__csp = [];
-    document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+    document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI} ${e.sample}`));
   });
   if (beforeLoad) await beforeLoad(page);
   await page.goto(`${origin}/${at}${hash}`);
@@ -97,14 +104,28 @@ function siteInBrowser() {
   return site;
 }
 
-// No request left the origin and the CSP refused nothing (as the console
-// reported it, and as the page's own securitypolicyviolation events did).
+// No request left the origin and the CSP (Trusted Types included) refused
+// nothing: as the console reported it, and as the securitypolicyviolation
+// events of the page and of every frame in it did.
 async function assertStayedHome(page, seen, origin) {
   const home = new URL(origin).origin;
   assert.deepEqual(seen.requests.filter((url) => !url.startsWith('data:') && new URL(url).origin !== home), [],
     'a request left the origin');
   assert.deepEqual(seen.csp, []);
-  assert.deepEqual(await page.evaluate(() => window.__csp), []);
+  assert.deepEqual(await violations(page), []);
+}
+
+// The securitypolicyviolation events every frame of the page has seen, each
+// with the frame's address. A child frame detached meanwhile has nothing
+// left to tell; the page's own frame always answers.
+async function violations(page) {
+  const found = [];
+  for (const frame of page.frames()) {
+    const seen = frame === page.mainFrame() ? await frame.evaluate(() => window.__csp)
+      : await frame.evaluate(() => window.__csp || []).catch(() => []);
+    found.push(...seen.map((v) => `${frame.url().slice(0, 80)}: ${v}`));
+  }
+  return found;
 }
 
 // Polls a function in the page until it returns something true. (Playwright's
@@ -221,5 +242,5 @@ function saveArtifact(name, data) {
 }
 
 module.exports = {
-  ARTIFACTS, siteInBrowser, assertStayedHome, openPage, waitForEngine, switchLanguage, layOutAll, until, waitForAnswer, evaluations, answer, enter, addTeamMembers, openWenzhou, card, openOthers, screenshotWhole, saveArtifact,
+  ARTIFACTS, CSP_MESSAGE, siteInBrowser, startBrowser, assertStayedHome, violations, openPage, waitForEngine, switchLanguage, layOutAll, until, waitForAnswer, evaluations, answer, enter, addTeamMembers, openWenzhou, card, openOthers, screenshotWhole, saveArtifact,
 };

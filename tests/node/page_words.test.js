@@ -107,3 +107,24 @@ test('every error code has words in both languages, with or without a question',
   }
   assert.deepStrictEqual(missing, []);
 });
+
+// The footer and the print header name each rules version with the date it
+// was set, in both languages, before the engine loads (the build writes them
+// from version(): scripts/site/page-text.js releaseWords).
+test('the release words name the engine and every rules version with its date, in both languages', async () => {
+  const { releaseWords } = require(path.join(ROOT, 'scripts/site/page-text.js'));
+  const { loadEngine } = require('./engine.js');
+  const version = JSON.parse((await loadEngine()).version());
+  const ids = Object.keys(version.rules);
+  assert.ok(ids.length >= 2, ids.join());
+  for (const lang of ['zh', 'en']) {
+    const words = releaseWords(ui[lang], version);
+    for (const id of ids) {
+      assert.match(version.rules_dates[id], /^\d{4}-\d{2}-\d{2}$/, id);
+      const dated = ui[lang]['rules.dated'].replace('{version}', version.rules[id]).replace('{date}', version.rules_dates[id]);
+      for (const key of ['release.footer', 'release.print']) assert.ok(words[key].includes(dated), `${lang} ${key}: ${words[key]}`);
+    }
+    assert.ok(words['release.footer'].includes(version.engine), words['release.footer']);
+  }
+  assert.match(releaseWords(ui.zh, version)['release.footer'], /^引擎 [\d.]+ · 规则版本 [a-z]+-\d{4}\.\d+（\d{4}-\d{2}-\d{2}）( · [a-z]+-\d{4}\.\d+（\d{4}-\d{2}-\d{2}）)+$/);
+});

@@ -2,6 +2,7 @@
 // small synthetic packs in logic_test.cpp).
 #include <gtest/gtest.h>
 
+#include "talent/dates.hpp"
 #include "talent/engine.hpp"
 #include "talent/json.hpp"
 
@@ -83,6 +84,23 @@ TEST(Version, NamesEngineAndRules) {
   EXPECT_TRUE(v["engine"].is_string());
   EXPECT_TRUE(v["rules"]["fcg"].is_string());
   EXPECT_TRUE(v["rules"]["wz"].is_string());
+}
+
+// Each rules version has the date it was set (the pack's version_date), the
+// same in version() and describe(): the page shows it beside the version.
+TEST(Version, DatesEachRulesVersion) {
+  const Json v = Json::parse(version(), nullptr, false);
+  const Json d = Json::parse(describe(), nullptr, false);
+  ASSERT_EQ(v["rules_dates"].size(), v["rules"].size());
+  ASSERT_EQ(d["policies"].size(), v["rules"].size());
+  for (const Json& p : d["policies"]) {
+    const std::string id = p["id"];
+    ASSERT_TRUE(v["rules_dates"][id].is_string()) << id;
+    const std::string date = v["rules_dates"][id];
+    EXPECT_TRUE(parse_date(date).has_value()) << id << ": " << date;
+    EXPECT_EQ(p["version_date"], date) << id;
+    EXPECT_EQ(p["version"], v["rules"][id]) << id;
+  }
 }
 
 }  // namespace

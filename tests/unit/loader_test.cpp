@@ -18,7 +18,7 @@ const char* const kClauses = R"({"t:1": {"zh": "条款一", "en": "Clause one"},
 
 TestPolicy minimal() {
   return {Json::parse(R"({
-    "id": "t", "title": {"zh": "测试", "en": "Test"}, "version": "1", "source": "t.txt",
+    "id": "t", "title": {"zh": "测试", "en": "Test"}, "version": "1", "version_date": "2024-01-01", "source": "t.txt",
     "in_force": {"from": "2024-01-01", "to": "2030-12-31", "clause": "t:1"},
     "definitions": {"young": {"field": "age", "op": "<=", "value": 50, "clause": "t:1", "text": {"zh": "50岁以下", "en": "50 or under"}}},
     "parameters": {"pay": {"clause": "t:2", "unit": "CNY", "value": 100}},
@@ -89,6 +89,10 @@ const Mistake kMistakes[] = {
      "pack.missing_key", "t/pack.json", "/version"},
     {"VersionIsANumber", [](TestPolicy& p) { p.pack["version"] = 1; },
      "pack.invalid_type", "t/pack.json", "/version"},
+    {"NoVersionDate", [](TestPolicy& p) { p.pack.erase("version_date"); },
+     "pack.missing_key", "t/pack.json", "/version_date"},
+    {"VersionDateNotADate", [](TestPolicy& p) { p.pack["version_date"] = "2024-13-01"; },
+     "pack.invalid_value", "t/pack.json", "/version_date"},
     {"NoPeriodInForce", [](TestPolicy& p) { p.pack.erase("in_force"); },
      "pack.missing_key", "t/pack.json", "/in_force"},
     {"ImpossibleDate", [](TestPolicy& p) { p.pack["in_force"]["to"] = "2030-02-30"; },

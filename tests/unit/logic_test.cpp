@@ -87,8 +87,8 @@ void complete_outcomes(Json& outcomes) {
 class TestPack {
  public:
   explicit TestPack(std::string_view outcomes, std::string_view more = "{}") {
-    Json pack = json(R"({"id": "t", "title": {"zh": "测试", "en": "Test"}, "version": "1", "source": "t.txt",
-                         "in_force": {"from": "2020-01-01", "to": "2035-12-31", "clause": "t:1"}})");
+    Json pack = json(R"({"id": "t", "title": {"zh": "测试", "en": "Test"}, "version": "1", "version_date": "2020-01-01",
+                         "source": "t.txt", "in_force": {"from": "2020-01-01", "to": "2035-12-31", "clause": "t:1"}})");
     pack["outcomes"] = json(outcomes);
     pack.update(json(more));
     for (const char* key : {"outcomes", "team_checks"})

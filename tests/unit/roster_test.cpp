@@ -123,6 +123,12 @@ TEST(Csv, WriterQuotesOnlyWhatMustBeAndReadsBack) {
   EXPECT_EQ(read_csv(line), (std::vector<std::vector<std::string>>{fields}));
 }
 
+TEST(Csv, WriterWritesAFormulaLikeFieldAsText) {
+  std::string line;
+  append_csv_record(line, {"=cmd|' /C calc'!A0", "+1", "-2", "@SUM(A1)", "\tx", "\rx", "a=b", "", "1-2"});
+  EXPECT_EQ(line, "'=cmd|' /C calc'!A0,'+1,'-2,'@SUM(A1),'\tx,\"'\rx\",a=b,,1-2\r\n");
+}
+
 TEST(RosterTemplate, ItsOwnReaderPlacesEveryColumnAndSkipsTheGuideAndExample) {
   const Roster roster(*builtin_engine());
   for (const Lang lang : {Lang::Zh, Lang::En}) {

@@ -30,7 +30,9 @@ class CsvReader {
 // All the records of a text (tests, small inputs).
 std::vector<std::vector<std::string>> read_csv(std::string_view text);
 
-// One record as a line, CRLF-terminated; a field is quoted only when it must be.
+// One record as a line, CRLF-terminated; a field is quoted only when it must
+// be. A field that starts with = + - @, a tab or a carriage return is written
+// with an apostrophe before it, so that no spreadsheet runs it as a formula.
 void append_csv_record(std::string& out, const std::vector<std::string>& fields);
 
 }  // namespace talent

@@ -122,10 +122,14 @@ Json clause_texts(const std::vector<LoadedPack>& packs) {
 }
 
 Json version_json(const LoadedSubjects& subjects, const std::vector<LoadedPack>& packs) {
-  Json rules = Json::object();
-  for (const LoadedPack& p : packs) rules[p.pack.id] = p.pack.version;
+  Json rules = Json::object(), dates = Json::object();
+  for (const LoadedPack& p : packs) {
+    rules[p.pack.id] = p.pack.version;
+    dates[p.pack.id] = p.version_date;
+  }
   return {{"engine", TALENT_ENGINE_VERSION},
           {"rules", rules},
+          {"rules_dates", dates},
           {"schemas",
            {{"profile", subjects.schemas.at("profile").schema},
             {"result", kResultSchema},

@@ -26,6 +26,7 @@ struct LoadedPack {
   PolicyPack pack;
   std::vector<std::pair<std::string, Text>> clauses;  // the clause table, in document order
   Json description;                                   // this pack's entry of describe()
+  std::string version_date;                           // YYYY-MM-DD: when `version` was set (version(), describe())
 };
 
 // Loads one pack and its clause table; errors name `folder`/pack.json and

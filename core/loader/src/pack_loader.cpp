@@ -58,10 +58,13 @@ class PackLoader {
       fail("pack.invalid_type", "", "a pack must be a JSON object");
       return std::nullopt;
     }
-    only(doc, "", {"id", "title", "version", "source", "in_force", "warnings", "definitions", "parameters", "outcomes",
-                   "team_checks"});
+    only(doc, "", {"id", "title", "version", "version_date", "source", "in_force", "warnings", "definitions", "parameters",
+                   "outcomes", "team_checks"});
     pack_.id = string_at(doc, "id", "");
     pack_.version = string_at(doc, "version", "");
+    // When this version of the rules was set, shown beside it (the page's
+    // footer and printout); build-time text only (version(), describe()).
+    loaded_.version_date = format_date(date_at(doc, "version_date", ""));
     pack_.source = string_at(doc, "source", "");
     pack_.title = text_at(doc, "title", "");
     read_clauses(clauses);
@@ -911,6 +914,7 @@ class PackLoader {
     loaded_.description = Json{{"id", pack_.id},
                          {"title", {{"zh", pack_.title.zh}, {"en", pack_.title.en}}},
                          {"version", pack_.version},
+                         {"version_date", loaded_.version_date},
                          {"source", pack_.source},
                          {"in_force", {{"from", format_date(pack_.in_force_from)}, {"to", format_date(pack_.in_force_to)}}},
                          {"outcomes", outcomes}};
