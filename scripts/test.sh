@@ -3,7 +3,7 @@
 #   1. native build, GoogleTest suite (cases, coverage by clause, loader, bad input)
 #   2. the dev build, which must compile without a warning; the same suite
 #      under AddressSanitizer + UBSan (gcc), and under clang's UBSan with
-#      float-cast-overflow; libFuzzer on evaluate and check_team, 60 s each
+#      float-cast-overflow; libFuzzer on evaluate, check_team and the roster, 60 s each
 #      (TALENT_FUZZ_SECONDS)
 #   3. the wasm module and the site, then Node's runner: the same case files,
 #      10,000+ hostile inputs, native/wasm byte-for-byte parity, and the

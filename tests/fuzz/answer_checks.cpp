@@ -1,7 +1,9 @@
 #include "answer_checks.hpp"
 
+#include "talent/csv.hpp"
 #include "talent/engine.hpp"
 #include "talent/json.hpp"
+#include "talent/roster.hpp"
 
 namespace talent::fuzzing {
 namespace {
@@ -51,6 +53,65 @@ std::string check_answer(Call call, std::string_view input, std::string_view bef
     static std::string buffer;
     if (talent::evaluate(input, buffer) != first) return "the answer written into a reused buffer differs";
   }
+  return {};
+}
+
+namespace {
+
+// What talent-check --csv writes for `csv`, results and errors, in one text;
+// and, as the roster view's worker asks, roster_check's answer to its rows.
+std::string read_roster(std::string_view csv, Lang lang, std::string& js_answer) {
+  static const Roster roster(*builtin_engine());
+  std::string out;
+  Roster::Layout layout;
+  bool have_header = false;
+  std::vector<std::string> header;
+  std::string rows;
+  RosterResultRow result;
+  int record = 0;
+  for (const auto& cells : read_csv(csv)) {
+    ++record;
+    const std::vector<std::string_view> views(cells.begin(), cells.end());
+    if (Roster::skipped(views)) continue;
+    if (!have_header) {
+      have_header = true;
+      header = cells;
+      layout = roster.read_header(views, lang);
+      for (const auto& p : layout.problems) append_csv_record(out, roster.error_record(p));
+      if (layout.fatal) break;
+      append_csv_record(out, roster.result_header(lang));
+      continue;
+    }
+    roster.check_row(layout, record, views, lang, result);
+    for (const auto& p : result.errors) append_csv_record(out, roster.error_record(p));
+    append_csv_record(out, result.cells);
+    // The worker's text: the row's number, then its cells (the separators
+    // replaced, as the sender does).
+    if (!rows.empty()) rows += kRosterRowSeparator;
+    rows += std::to_string(record);
+    for (std::string cell : cells) {
+      for (char& c : cell)
+        if (c == kRosterCellSeparator || c == kRosterRowSeparator) c = ' ';
+      rows += kRosterCellSeparator;
+      rows += cell;
+    }
+  }
+  const Json request = {{"lang", lang == Lang::En ? "en" : "zh"}, {"header", header}};
+  js_answer = roster_check(to_text(request), rows);
+  return out;
+}
+
+}  // namespace
+
+std::string check_roster(std::string_view csv, std::string_view before) {
+  // The language from the input itself, so that both are fuzzed.
+  const Lang lang = csv.size() % 2 ? Lang::En : Lang::Zh;
+  std::string js, js_again, ignored;
+  const std::string first = read_roster(csv, lang, js);
+  if (!Json::accept(js)) return "roster_check's answer is not JSON: " + js.substr(0, 400);
+  read_roster(before, lang, ignored);
+  if (read_roster(csv, lang, js_again) != first) return "read again after another roster, the results differ";
+  if (js_again != js) return "roster_check answered the same rows differently the second time";
   return {};
 }
 

@@ -18,4 +18,11 @@ enum class Call { Evaluate, CheckTeam };
 // otherwise what went wrong, to be reported with the input.
 std::string check_answer(Call call, std::string_view input, std::string_view before);
 
+// The same for a staff roster: `csv` read as talent-check --csv reads it
+// (its first record that is not a comment is the header; each row checked
+// and written as result and error records), and its rows through the
+// roster view's call, roster_check, whose answer must be JSON. Empty when
+// reading `csv` again after `before` gives the same bytes.
+std::string check_roster(std::string_view csv, std::string_view before);
+
 }  // namespace talent::fuzzing
