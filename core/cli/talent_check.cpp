@@ -50,10 +50,7 @@ int roster(talent::Lang lang, const char* errors_path) {
   std::string out = "\xEF\xBB\xBF", problems = errors_path ? "\xEF\xBB\xBF" : "";
   talent::append_csv_record(problems, roster.error_header(lang));
   int record = 0;
-  bool have_header = false;
-  talent::Roster::Layout layout;
-  long long rows = 0, bad = 0;
-  talent::RosterResultRow result;
+  talent::RosterCsv file(roster, lang);
   const auto started = std::chrono::steady_clock::now();
   const auto flush = [&](bool always) {
     if (!always && out.size() < (1u << 16)) return;
@@ -63,32 +60,18 @@ int roster(talent::Lang lang, const char* errors_path) {
     problems.clear();
   };
   while (reader.next(cells)) {
-    ++record;
     views.assign(cells.begin(), cells.end());
-    if (!have_header) {
-      if (talent::Roster::skipped(views)) continue;
-      have_header = true;
-      layout = roster.read_header(views, lang);
-      for (const auto& p : layout.problems) talent::append_csv_record(problems, roster.error_record(p));
-      if (layout.fatal) break;
-      talent::append_csv_record(out, roster.result_header(lang));
-      continue;
-    }
-    if (talent::Roster::skipped(views)) continue;
-    roster.check_row(layout, record, views, lang, result);
-    ++rows;
-    if (!result.errors.empty()) ++bad;
-    for (const auto& p : result.errors) talent::append_csv_record(problems, roster.error_record(p));
-    talent::append_csv_record(out, result.cells);
+    if (!file.read(++record, views, out, problems)) break;
     flush(false);
   }
   flush(true);
   std::cout.flush();
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  std::cerr << "talent-check: " << rows << " rows (" << bad << " with errors) in " << seconds << " s, "
+  const long long rows = file.rows();
+  std::cerr << "talent-check: " << rows << " rows (" << file.rows_with_errors() << " with errors) in " << seconds << " s, "
             << static_cast<long long>(static_cast<double>(rows) / (seconds > 0 ? seconds : 1e-9)) << " rows/s"
             << (input.converted() ? ", read as GB18030" : "") << "\n";
-  if (!have_header || layout.fatal) {
+  if (!file.has_header()) {
     std::cerr << "talent-check: the input has no header row with a question of the template\n";
     return 1;
   }

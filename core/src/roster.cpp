@@ -439,4 +439,23 @@ std::vector<std::string> Roster::error_record(const RosterProblem& p) const {
 }
 
 
+bool RosterCsv::read(int record, const std::vector<std::string_view>& cells, std::string& results, std::string& problems) {
+  if (Roster::skipped(cells)) return !layout_.fatal;
+  if (!header_record_) {
+    header_record_ = record;
+    layout_ = roster_.read_header(cells, lang_);
+    for (const auto& p : layout_.problems) append_csv_record(problems, roster_.error_record(p));
+    if (layout_.fatal) return false;
+    append_csv_record(results, roster_.result_header(lang_));
+    return true;
+  }
+  if (layout_.fatal) return false;
+  roster_.check_row(layout_, record, cells, lang_, result_);
+  ++rows_;
+  if (!result_.errors.empty()) ++rows_with_errors_;
+  for (const auto& p : result_.errors) append_csv_record(problems, roster_.error_record(p));
+  append_csv_record(results, result_.cells);
+  return true;
+}
+
 }  // namespace talent

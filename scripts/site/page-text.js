@@ -12,14 +12,15 @@
 const LANGS = ['zh', 'en'];
 const fill = (template, vars) => template.replace(/\{(\w+)\}/g, (_, k) => (vars[k] === undefined ? '' : String(vars[k])));
 
-// The versions the page shows before its engine loads (the footer, the
-// print header), written as the page's script writes them from the same
-// version() once the engine is here (site/js/main.js, rulesVersion):
-// each rules version with its date (rules.dated), joined by " · ".
+// The versions the page shows (the footer, the print header, the answer's
+// line), from the version() of the engine the build ships with the page:
+// each rules version with its date (rules.dated), joined by " · ". Written
+// here once; the page's script says release.rules, never works it out.
 function releaseWords(words, version) {
   const rules = Object.keys(version.rules)
     .map((id) => fill(words['rules.dated'], { version: version.rules[id], date: version.rules_dates[id] })).join(' · ');
   return {
+    'release.rules': rules,
     'release.footer': fill(words['footer.version'], { engine: version.engine, rules }),
     'release.print': fill(words['print.rules'], { rules }),
   };

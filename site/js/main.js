@@ -67,15 +67,6 @@ function showWarnings(answer) {
     }));
 }
 
-// Each rules version with the date it was set, as the build wrote them into
-// the footer and print header from the same version() (releaseWords,
-// scripts/site/page-text.js).
-function rulesVersion() {
-  if (!state.version) return '';
-  const { rules, rules_dates: dates } = state.version;
-  return Object.keys(rules).map((id) => t('rules.dated', { version: rules[id], date: dates[id] })).join(' · ');
-}
-
 function showAnswer() {
   const answer = state.answer;
   if (!answer) return;
@@ -84,8 +75,10 @@ function showAnswer() {
   showWarnings(answer);
   $('answer-summary').textContent = summaryLine(answer.outcomes);
   $('summary-bar-text').textContent = barLine(answer, state.profile);
-  $('answer-as-of').textContent = t('answers.as_of', { date: answer.as_of, rules: rulesVersion() });
-  $('print-meta').textContent = `${t('answers.as_of', { date: answer.as_of, rules: rulesVersion() })} · ${t('print.generated', { date: today() })}`;
+  // release.rules: each rules version with its date, written by the build
+  // from this page's engine (releaseWords, scripts/site/page-text.js).
+  $('answer-as-of').textContent = t('answers.as_of', { date: answer.as_of, rules: t('release.rules') });
+  $('print-meta').textContent = `${t('answers.as_of', { date: answer.as_of, rules: t('release.rules') })} · ${t('print.generated', { date: today() })}`;
   $('answer-cards').hidden = false;
 }
 

@@ -16,7 +16,7 @@ const os = require('node:os');
 const path = require('node:path');
 const Papa = require('papaparse');
 const XLSX = require('@e965/xlsx');
-const { siteInBrowser, assertStayedHome, violations, waitForEngine, until } = require('./support');
+const { siteInBrowser, assertStayedHome, violations, waitForEngine, until, checkRosterFile, downloaded } = require('./support');
 const { csvText, nativeAnswer } = require('./roster-fixture');
 
 const site = siteInBrowser();
@@ -273,21 +273,12 @@ async function openRoster() {
   await opened.page.waitForSelector('#file');
   return opened;
 }
-async function loadRoster(page, file) {
-  const before = await page.evaluate(() => document.body.dataset.checked || '');
-  await page.setInputFiles('#file', file);
-  await until(page, (b) => document.body.dataset.checked && document.body.dataset.checked !== b, before, 60_000);
-}
-const downloaded = async (page, button) => {
-  const [download] = await Promise.all([page.waitForEvent('download'), page.locator(button).click()]);
-  return fs.readFileSync(await download.path(), 'utf8');
-};
 
 test('a roster with markup, formulas and prototype names in its cells: shown as text, exported as the CLI writes it, nothing runs', async () => {
   const { file, who, rows } = hostileRoster();
   const opened = await openRoster();
   const { page } = opened;
-  await loadRoster(page, file);
+  await checkRosterFile(page, file);
   assert.match(await page.locator('#results-summary').innerText(), new RegExp(`共 ${rows} 人`));
   // Every ID and name is in the table as the file wrote it, as text.
   const cells = await page.locator('#table-body tr[data-row]').evaluateAll((trs) => trs.map((tr) => [tr.cells[2].textContent, tr.cells[3].textContent]));
@@ -338,7 +329,7 @@ test('the same cells in a workbook (its sheet named with markup): shown as text,
   const { workbook, who, rows } = hostileRoster();
   const opened = await openRoster();
   const { page } = opened;
-  await loadRoster(page, workbook);
+  await checkRosterFile(page, workbook);
   assert.match(await page.locator('#file-state').innerText(), /<img src=x onerror=alert\(1\)>/, 'the sheet\'s name, as text');
   assert.match(await page.locator('#results-summary').innerText(), new RegExp(`共 ${rows} 人`));
   const cells = await page.locator('#table-body tr[data-row]').evaluateAll((trs) => trs.map((tr) => [tr.cells[2].textContent, tr.cells[3].textContent]));
@@ -354,7 +345,7 @@ test('the same cells in a workbook (its sheet named with markup): shown as text,
 test('the results export writes a formula-like staff ID or name as text', async () => {
   const { file } = hostileRoster();
   const opened = await openRoster();
-  await loadRoster(opened.page, file);
+  await checkRosterFile(opened.page, file);
   const back = Papa.parse((await downloaded(opened.page, '#export-results')).replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;
   const risky = back.slice(1).flatMap((r) => [r[1], r[2]]).filter((cell) => /^[=+\-@\t\r]/.test(cell));
   assert.deepEqual(risky, []);

@@ -17,7 +17,7 @@ const path = require('node:path');
 const { execFileSync } = require('node:child_process');
 const { AxeBuilder } = require('@axe-core/playwright');
 const { startServer } = require('../../scripts/start-server');
-const { startBrowser, openPage, assertStayedHome, waitForEngine, enter, card, until } = require('./support');
+const { startBrowser, openPage, assertStayedHome, waitForEngine, enter, card, until, checkRosterFile } = require('./support');
 const { personas } = require('./personas');
 const { csvText, rosterFiles } = require('./roster-fixture');
 
@@ -135,8 +135,7 @@ test('after one visit the page and the roster work offline; a new build arrives 
   await roster.goto(`${origin}/roster.html`);
   const csv = path.join(work, 'roster.csv');
   fs.writeFileSync(csv, csvText(20));
-  await roster.setInputFiles('#file', csv);
-  await until(roster, () => Boolean(document.body.dataset.checked), null, 60_000);
+  await checkRosterFile(roster, csv);
   assert.match(await roster.locator('#results-summary').innerText(), /共 20 人：20 人已核对/);
   assert.ok(hashedNames(rosterRequests).includes(state.A.named('roster-engine', '.js')), 'the workers\' engine came from the worker');
 
@@ -214,9 +213,7 @@ test('the spreadsheet reader is kept the first time a workbook needs it; workboo
   assert.equal(await page.evaluate(async (name) => Boolean(await caches.match(name)), reader), false, 'not precached');
   const { xlsx } = rosterFiles(path.join(work, 'workbook'), 20);
   const check = async () => {
-    const before = await page.evaluate(() => document.body.dataset.checked || '');
-    await page.setInputFiles('#file', xlsx);
-    await until(page, (b) => document.body.dataset.checked && document.body.dataset.checked !== b, before, 60_000);
+    await checkRosterFile(page, xlsx);
     assert.match(await page.locator('#results-summary').innerText(), /共 20 人/);
   };
   await check();

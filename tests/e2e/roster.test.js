@@ -11,7 +11,7 @@ const os = require('node:os');
 const path = require('node:path');
 const Papa = require('papaparse');
 const { AxeBuilder } = require('@axe-core/playwright');
-const { siteInBrowser, assertStayedHome, until, saveArtifact, layOutAll } = require('./support');
+const { siteInBrowser, assertStayedHome, until, saveArtifact, layOutAll, checkRosterFile, downloaded } = require('./support');
 const { rosterFiles, nativeAnswer, BAD } = require('./roster-fixture');
 
 const site = siteInBrowser();
@@ -27,21 +27,11 @@ async function openRoster(options = {}) {
   return opened;
 }
 
-async function load(page, file) {
-  const before = await page.evaluate(() => document.body.dataset.checked || '');
-  await page.setInputFiles('#file', file);
-  await until(page, (b) => document.body.dataset.checked && document.body.dataset.checked !== b, before, 60_000);
-}
-
-async function downloaded(page, button) {
-  const [download] = await Promise.all([page.waitForEvent('download'), page.locator(button).click()]);
-  return fs.readFileSync(await download.path(), 'utf8');
-}
 
 for (const [kind, encoding] of [['utf8', 'UTF-8'], ['bom', 'UTF-8 (BOM)'], ['gbk', 'GBK'], ['xlsx', '工作表“名单”']]) {
   test(`a 500-row roster in ${kind}: the native CLI's table, errors and export`, async () => {
     const { page, context, seen } = await openRoster();
-    await load(page, files[kind]);
+    await checkRosterFile(page, files[kind]);
     assert.match(await page.locator('#file-state').innerText(), new RegExp(`500 行（${encoding.replace(/[()]/g, '\\$&')}）`));
     assert.match(await page.locator('#results-summary').innerText(), /共 500 人：495 人已核对，5 行有错误/);
     // Each bad row's error names its row and column.
@@ -67,7 +57,7 @@ for (const [kind, encoding] of [['utf8', 'UTF-8'], ['bom', 'UTF-8 (BOM)'], ['gbk
 
 test('the table: virtualised, sorted and filtered; a row opens the doctor\'s full cited answer', async () => {
   const { page, context, seen } = await openRoster();
-  await load(page, files.utf8);
+  await checkRosterFile(page, files.utf8);
   const shown = () => page.locator('#results-shown').innerText();
   assert.match(await shown(), /显示 500 \/ 500 行/);
   // Only the rows in view are in the page.
@@ -127,7 +117,7 @@ test('the table: virtualised, sorted and filtered; a row opens the doctor\'s ful
 
 test('a team from the roster: the leader\'s page with the members filled in and the team checked', async () => {
   const { page, context, seen } = await openRoster();
-  await load(page, files.utf8);
+  await checkRosterFile(page, files.utf8);
   await page.locator('#team-leader').fill('E0002');
   await page.locator('#team-members').fill('E9999');
   await page.locator('#team-run').click();
@@ -149,7 +139,7 @@ test('in English: the words, the messages and the export follow; axe finds nothi
   const { page, context, seen } = await openRoster();
   await page.locator('#lang-switch').click();
   assert.equal(await page.getAttribute('html', 'lang'), 'en');
-  await load(page, files.utf8);
+  await checkRosterFile(page, files.utf8);
   assert.match(await page.locator('#results-summary').innerText(), /500 people: 495 checked, 5 rows with errors/);
   assert.equal(await downloaded(page, '#export-results'), expectedEn.results);
   let axe = await new AxeBuilder({ page }).withTags(TAGS).analyze();
@@ -182,7 +172,7 @@ test('a file that is not a roster, and one that cannot be read, say so; cancel k
   const { page, context } = await openRoster({ width: 360, height: 800 });
   const other = path.join(dir, 'other.csv');
   fs.writeFileSync(other, '部门,人数\r\n心内科,12\r\n');
-  await load(page, other);
+  await checkRosterFile(page, other);
   assert.match(await page.locator('#file-problem-list').innerText(), /没有一列是模板中的问题/);
   const broken = path.join(dir, 'broken.xlsx');
   fs.writeFileSync(broken, Buffer.concat([Buffer.from('PK\x03\x04'), Buffer.alloc(64, 7)]));

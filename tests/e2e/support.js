@@ -241,6 +241,21 @@ function saveArtifact(name, data) {
   fs.writeFileSync(path.join(ARTIFACTS, name), data);
 }
 
+// Gives the roster view a file and waits until it has checked it (the body's
+// data-checked changes once the rows are in), workers and all.
+async function checkRosterFile(page, file) {
+  const before = await page.evaluate(() => document.body.dataset.checked || '');
+  await page.setInputFiles('#file', file);
+  await until(page, (b) => document.body.dataset.checked && document.body.dataset.checked !== b, before, 60_000);
+}
+
+// The text of what pressing `button` downloads (the roster's exports).
+async function downloaded(page, button) {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator(button).click()]);
+  return fs.readFileSync(await download.path(), 'utf8');
+}
+
 module.exports = {
   ARTIFACTS, CSP_MESSAGE, siteInBrowser, startBrowser, assertStayedHome, violations, openPage, waitForEngine, switchLanguage, layOutAll, until, waitForAnswer, evaluations, answer, enter, addTeamMembers, openWenzhou, card, openOthers, screenshotWhole, saveArtifact,
+  checkRosterFile, downloaded,
 };

@@ -12,7 +12,7 @@ const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { siteInBrowser, assertStayedHome, violations, waitForEngine, switchLanguage, enter, addTeamMembers, card, until } = require('./support');
+const { siteInBrowser, assertStayedHome, violations, waitForEngine, switchLanguage, enter, addTeamMembers, card, until, checkRosterFile } = require('./support');
 const { personas } = require('./personas');
 const { rosterFiles } = require('./roster-fixture');
 
@@ -94,17 +94,11 @@ test('the page walked under Trusted Types: answers, English, a clause, share, re
   await context.close();
 });
 
-async function loadRoster(page, file) {
-  const before = await page.evaluate(() => document.body.dataset.checked || '');
-  await page.setInputFiles('#file', file);
-  await until(page, (b) => document.body.dataset.checked && document.body.dataset.checked !== b, before, 60_000);
-}
-
 test('the roster walked under Trusted Types: workers, a CSV, a workbook, a row\'s answer, a team, English', async () => {
   const { page, context, seen } = await site.open({ path: 'roster.html' });
-  await loadRoster(page, files.utf8);
+  await checkRosterFile(page, files.utf8);
   assert.match(await page.locator('#results-summary').innerText(), /共 60 人/);
-  await loadRoster(page, files.xlsx);  // the workers import the spreadsheet reader
+  await checkRosterFile(page, files.xlsx);  // the workers import the spreadsheet reader
   assert.ok(seen.requests.some((url) => /spreadsheet\.[0-9a-f]+\.js$/.test(url)));
   await page.locator('#table-body button.view').first().click();
   const frame = page.frameLocator('#detail-frame');

@@ -58,33 +58,22 @@ std::string check_answer(Call call, std::string_view input, std::string_view bef
 
 namespace {
 
-// What talent-check --csv writes for `csv`, results and errors, in one text;
-// and, as the roster view's worker asks, roster_check's answer to its rows.
+// What talent-check --csv writes for `csv`, results and errors, in one text
+// (RosterCsv, as the CLI reads); and, as the roster view's worker asks,
+// roster_check's answer to its header and rows.
 std::string read_roster(std::string_view csv, Lang lang, std::string& js_answer) {
   static const Roster roster(*builtin_engine());
+  RosterCsv file(roster, lang);
   std::string out;
-  Roster::Layout layout;
-  bool have_header = false;
   std::vector<std::string> header;
   std::string rows;
-  RosterResultRow result;
   int record = 0;
   for (const auto& cells : read_csv(csv)) {
-    ++record;
     const std::vector<std::string_view> views(cells.begin(), cells.end());
-    if (Roster::skipped(views)) continue;
-    if (!have_header) {
-      have_header = true;
-      header = cells;
-      layout = roster.read_header(views, lang);
-      for (const auto& p : layout.problems) append_csv_record(out, roster.error_record(p));
-      if (layout.fatal) break;
-      append_csv_record(out, roster.result_header(lang));
-      continue;
-    }
-    roster.check_row(layout, record, views, lang, result);
-    for (const auto& p : result.errors) append_csv_record(out, roster.error_record(p));
-    append_csv_record(out, result.cells);
+    const bool more = file.read(++record, views, out, out);
+    if (record == file.header_record()) header = cells;
+    if (!more) break;
+    if (!file.header_record() || record == file.header_record() || Roster::skipped(views)) continue;
     // The worker's text: the row's number, then its cells (the separators
     // replaced, as the sender does).
     if (!rows.empty()) rows += kRosterRowSeparator;

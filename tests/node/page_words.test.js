@@ -122,7 +122,7 @@ test('the release words name the engine and every rules version with its date, i
     for (const id of ids) {
       assert.match(version.rules_dates[id], /^\d{4}-\d{2}-\d{2}$/, id);
       const dated = ui[lang]['rules.dated'].replace('{version}', version.rules[id]).replace('{date}', version.rules_dates[id]);
-      for (const key of ['release.footer', 'release.print']) assert.ok(words[key].includes(dated), `${lang} ${key}: ${words[key]}`);
+      for (const key of ['release.rules', 'release.footer', 'release.print']) assert.ok(words[key].includes(dated), `${lang} ${key}: ${words[key]}`);
     }
     assert.ok(words['release.footer'].includes(version.engine), words['release.footer']);
   }

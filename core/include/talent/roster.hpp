@@ -123,6 +123,31 @@ class Roster {
   void write_result(const Assessment& a, Lang lang, RosterResultRow& out) const;
 };
 
+// A roster file read record by record, as talent-check --csv reads it: the
+// first record that is not skipped is the header; each row after it is
+// checked and written, its result as a CSV record to `results` and its
+// errors (after the header's problems) to `problems`.
+class RosterCsv {
+ public:
+  RosterCsv(const Roster& roster, Lang lang) : roster_(roster), lang_(lang) {}
+  // Reads record number `record`; false once the header placed no question
+  // (its problems written): no row can be read.
+  bool read(int record, const std::vector<std::string_view>& cells, std::string& results, std::string& problems);
+  int header_record() const { return header_record_; }  // 0 until the header is read
+  // A header was read and it placed a question.
+  bool has_header() const { return header_record_ && !layout_.fatal; }
+  long long rows() const { return rows_; }
+  long long rows_with_errors() const { return rows_with_errors_; }
+
+ private:
+  const Roster& roster_;
+  Lang lang_;
+  Roster::Layout layout_;
+  int header_record_ = 0;
+  long long rows_ = 0, rows_with_errors_ = 0;
+  RosterResultRow result_;
+};
+
 // The same for JavaScript (the roster view's worker), never throwing:
 //   roster_template("zh") -> the template's CSV text
 //   roster_check(R"({"lang":"zh","header":[…]})", rows)
